@@ -1,0 +1,16 @@
+package de.auseinerhand.events.placement;
+
+import de.auseinerhand.events.CaseEventType;
+import de.auseinerhand.events.EventData;
+import java.util.List;
+import java.util.UUID;
+
+/** Placement profile of an employable member. */
+@CaseEventType(domain = "placement", name = "client-profile-recorded")
+public record ClientProfileRecorded(
+        UUID personId,
+        List<String> qualifications,
+        List<String> occupationsSought,
+        int mobilityRadiusKm,
+        List<String> constraints) implements EventData {
+}

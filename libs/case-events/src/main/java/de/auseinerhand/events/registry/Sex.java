@@ -1,0 +1,6 @@
+package de.auseinerhand.events.registry;
+
+/** Sex as recorded for official statistics. */
+public enum Sex {
+    FEMALE, MALE, DIVERSE, UNSPECIFIED
+}
