@@ -1,0 +1,234 @@
+package de.auseinerhand.eventstore;
+
+import de.auseinerhand.events.EventCodec;
+import de.auseinerhand.events.EventData;
+import de.auseinerhand.events.EventEnvelope;
+import de.auseinerhand.events.EventTypes;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The event store of one write service on PostgreSQL.
+ *
+ * <p>{@link #append} checks the expected stream version, writes the events and their outbox rows in
+ * the caller's transaction and wakes the relay with {@code NOTIFY} (delivered on commit). The
+ * optimistic check is the conditional update of {@code es_stream}; {@code UNIQUE(stream_id,
+ * stream_version)} on the events is the last line of defence.
+ */
+@ApplicationScoped
+public class EventStore {
+
+    public static final String OUTBOX_CHANNEL = "aeh_outbox";
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    MeterRegistry meters;
+
+    @ConfigProperty(name = "aeh.events.topic", defaultValue = "case-events")
+    String topic;
+
+    private final EventCodec codec = EventCodec.instance();
+
+    /**
+     * Appends {@code events} to {@code streamId} if the stream is at {@code expectedVersion} (0 = the
+     * stream must not exist yet). Runs in the caller's transaction.
+     *
+     * @throws ConcurrencyConflictException when the stream is at another version
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<StoredEvent> append(String streamId, long expectedVersion, List<NewEvent> events, EventMetadata metadata) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        long newVersion = expectedVersion + events.size();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        try (Connection c = dataSource.getConnection()) {
+            claimVersion(c, streamId, expectedVersion, newVersion);
+            List<EventEnvelope> envelopes = new ArrayList<>(events.size());
+            long version = expectedVersion;
+            for (NewEvent e : events) {
+                version++;
+                envelopes.add(EventCodec.envelope(UUID.randomUUID(), e.data(), e.subject(), now, e.municipality(),
+                        streamId, version, metadata.correlationId(), metadata.causationId(), metadata.actor(),
+                        metadata.traceparent()));
+            }
+            List<String> payloads = envelopes.stream().map(codec::toJson).toList();
+            long[] positions = insertEvents(c, envelopes, payloads);
+            insertOutbox(c, envelopes, payloads, positions);
+            try (PreparedStatement ps = c.prepareStatement("select pg_notify(?, '')")) {
+                ps.setString(1, OUTBOX_CHANNEL);
+                ps.execute();
+            }
+            List<StoredEvent> stored = new ArrayList<>(events.size());
+            for (int i = 0; i < envelopes.size(); i++) {
+                stored.add(new StoredEvent(positions[i], envelopes.get(i), events.get(i).data()));
+                meters.counter("aeh.events.appended", "type", envelopes.get(i).type()).increment();
+            }
+            return stored;
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new ConcurrencyConflictException(streamId, expectedVersion, currentVersion(streamId));
+            }
+            throw new EventStoreException("append to " + streamId + " failed", e);
+        }
+    }
+
+    private void claimVersion(Connection c, String streamId, long expected, long newVersion) throws SQLException {
+        if (expected == 0) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into es_stream (stream_id, version) values (?, ?) on conflict (stream_id) do nothing")) {
+                ps.setString(1, streamId);
+                ps.setLong(2, newVersion);
+                if (ps.executeUpdate() == 1) {
+                    return;
+                }
+            }
+        } else {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update es_stream set version = ?, updated_at = now() where stream_id = ? and version = ?")) {
+                ps.setLong(1, newVersion);
+                ps.setString(2, streamId);
+                ps.setLong(3, expected);
+                if (ps.executeUpdate() == 1) {
+                    return;
+                }
+            }
+        }
+        throw new ConcurrencyConflictException(streamId, expected, versionOf(c, streamId));
+    }
+
+    private long[] insertEvents(Connection c, List<EventEnvelope> envelopes, List<String> payloads) throws SQLException {
+        long[] positions = new long[envelopes.size()];
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into es_event (event_id, stream_id, stream_version, event_type, subject, municipality, recorded_at, envelope) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)", new String[] {"global_position"})) {
+            for (int i = 0; i < envelopes.size(); i++) {
+                EventEnvelope e = envelopes.get(i);
+                ps.setObject(1, e.id());
+                ps.setString(2, e.streamid());
+                ps.setLong(3, e.streamversion());
+                ps.setString(4, e.type());
+                ps.setString(5, e.subject());
+                ps.setString(6, e.municipality());
+                ps.setTimestamp(7, Timestamp.from(e.time()));
+                ps.setString(8, payloads.get(i));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                int i = 0;
+                while (keys.next()) {
+                    positions[i++] = keys.getLong(1);
+                }
+            }
+        }
+        return positions;
+    }
+
+    private void insertOutbox(Connection c, List<EventEnvelope> envelopes, List<String> payloads, long[] positions)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into es_outbox (global_position, event_id, topic, message_key, payload, recorded_at) values (?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < envelopes.size(); i++) {
+                EventEnvelope e = envelopes.get(i);
+                ps.setLong(1, positions[i]);
+                ps.setObject(2, e.id());
+                ps.setString(3, topic);
+                ps.setString(4, e.subject());
+                ps.setString(5, payloads.get(i));
+                ps.setTimestamp(6, Timestamp.from(e.time()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Current version of a stream, 0 if it does not exist. */
+    public long currentVersion(String streamId) {
+        try (Connection c = dataSource.getConnection()) {
+            return versionOf(c, streamId);
+        } catch (SQLException e) {
+            throw new EventStoreException("reading version of " + streamId + " failed", e);
+        }
+    }
+
+    private static long versionOf(Connection c, String streamId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select version from es_stream where stream_id = ?")) {
+            ps.setString(1, streamId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    /** All events of a stream in version order. */
+    public List<StoredEvent> readStream(String streamId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "select global_position, envelope::text from es_event where stream_id = ? order by stream_version")) {
+            ps.setString(1, streamId);
+            List<StoredEvent> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    EventEnvelope envelope = codec.parse(rs.getString(2));
+                    result.add(new StoredEvent(rs.getLong(1), envelope, codec.decode(envelope)));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new EventStoreException("reading " + streamId + " failed", e);
+        }
+    }
+
+    /** Loads a stream and folds it with the decider. */
+    public <C, S> Loaded<S> load(String streamId, Decider<C, S> decider) {
+        List<StoredEvent> events = readStream(streamId);
+        S state = decider.initialState();
+        for (StoredEvent e : events) {
+            state = decider.evolve(state, e.data());
+        }
+        long version = events.isEmpty() ? 0 : events.get(events.size() - 1).envelope().streamversion();
+        return new Loaded<>(state, version);
+    }
+
+    /**
+     * Load, check the caller's expected version (If-Match) when given, decide, append. Runs in the
+     * caller's transaction.
+     *
+     * @param expectedVersion the version the client saw, or {@code null} to act on the current state
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <C, S> List<StoredEvent> handle(String streamId, Long expectedVersion, C command, Decider<C, S> decider,
+            String subject, java.util.function.Function<S, String> municipality, EventMetadata metadata) {
+        Loaded<S> loaded = load(streamId, decider);
+        if (expectedVersion != null && expectedVersion != loaded.version()) {
+            throw new ConcurrencyConflictException(streamId, expectedVersion, loaded.version());
+        }
+        List<EventData> decided = decider.decide(command, loaded.state());
+        S after = loaded.state();
+        List<NewEvent> toAppend = new ArrayList<>(decided.size());
+        for (EventData d : decided) {
+            EventTypes.of(d);
+            after = decider.evolve(after, d);
+            toAppend.add(new NewEvent(d, subject, municipality.apply(after)));
+        }
+        return append(streamId, loaded.version(), toAppend, metadata);
+    }
+}

@@ -1,0 +1,81 @@
+package de.auseinerhand.eventstore.consumer;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What a consumer has applied: checkpoints per partition, processed event ids, dead letters, parked cases. */
+@ApplicationScoped
+public class ConsumerStatus {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** Next offset to apply per partition of {@code topic}. */
+    public Map<Integer, Long> checkpoints(String consumer, String topic) {
+        Map<Integer, Long> result = new LinkedHashMap<>();
+        query("select partition, next_offset from consumer_checkpoint where consumer = ? and topic = ? order by partition",
+                ps -> {
+                    ps.setString(1, consumer);
+                    ps.setString(2, topic);
+                }, rs -> result.put(rs.getInt(1), rs.getLong(2)));
+        return result;
+    }
+
+    public boolean hasProcessed(String consumer, java.util.UUID eventId) {
+        long[] n = {0};
+        query("select count(*) from consumer_inbox where consumer = ? and event_id = ?", ps -> {
+            ps.setString(1, consumer);
+            ps.setObject(2, eventId);
+        }, rs -> n[0] = rs.getLong(1));
+        return n[0] > 0;
+    }
+
+    public long deadLettered(String consumer) {
+        return count("select count(*) from consumer_dead_letter where consumer = ?", consumer);
+    }
+
+    public long parkedCases(String consumer) {
+        return count("select count(*) from consumer_parked_case where consumer = ?", consumer);
+    }
+
+    public String lastDeadLetterReason(String consumer) {
+        String[] r = {null};
+        query("select reason from consumer_dead_letter where consumer = ? order by id desc limit 1",
+                ps -> ps.setString(1, consumer), rs -> r[0] = rs.getString(1));
+        return r[0];
+    }
+
+    private long count(String sql, String consumer) {
+        long[] n = {0};
+        query(sql, ps -> ps.setString(1, consumer), rs -> n[0] = rs.getLong(1));
+        return n[0];
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private interface Row {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, Binder binder, Row row) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    row.read(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new ConsumerStorageException(e);
+        }
+    }
+}

@@ -1,0 +1,359 @@
+package de.auseinerhand.eventstore.outbox;
+
+import de.auseinerhand.events.EventEnvelope;
+import de.auseinerhand.eventstore.EventStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * Publishes outbox rows to Kafka in id order with an idempotent producer ({@code acks=all}), keyed by
+ * case id, and deletes a row only after the broker acknowledged it. While Kafka is unreachable it
+ * backs off and publishes nothing, so order per case is kept; the rows simply wait.
+ *
+ * <p>Only one relay per service is active: the one holding the PostgreSQL advisory lock
+ * {@code aeh.outbox.lock-key} on its own session. Other replicas wait and take over when that session
+ * ends. The relay sleeps on {@code LISTEN aeh_outbox} and wakes on every commit of an append.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @ConfigProperty(name = "aeh.outbox.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @ConfigProperty(name = "aeh.outbox.batch-size", defaultValue = "500")
+    int batchSize;
+
+    @ConfigProperty(name = "aeh.outbox.lock-key", defaultValue = "7301")
+    long lockKey;
+
+    @ConfigProperty(name = "aeh.outbox.max-backoff", defaultValue = "PT5S")
+    Duration maxBackoff;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> dbUser;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> dbPassword;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "quarkus.application.name", defaultValue = "aus-einer-hand")
+    String applicationName;
+
+    @Inject
+    MeterRegistry meters;
+
+    private volatile boolean running;
+    private volatile boolean paused;
+    private volatile boolean leader;
+    private volatile Thread worker;
+    private volatile boolean lastAttemptFailed;
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestAgeMillis = new AtomicLong();
+    private KafkaProducer<String, String> producer;
+    private Counter published;
+    private Counter failures;
+    private Timer commitToAck;
+
+    void onStart(@Observes StartupEvent ev) {
+        Gauge.builder("aeh.outbox.backlog", backlog, AtomicLong::get)
+                .description("Outbox rows not yet acknowledged by Kafka").register(meters);
+        Gauge.builder("aeh.outbox.lag.seconds", oldestAgeMillis, v -> v.get() / 1000.0)
+                .description("Age of the oldest unpublished outbox row").register(meters);
+        Gauge.builder("aeh.outbox.leader", () -> leader ? 1 : 0)
+                .description("1 while this replica holds the relay lock").register(meters);
+        published = meters.counter("aeh.outbox.published");
+        failures = meters.counter("aeh.outbox.publish.failures");
+        commitToAck = Timer.builder("aeh.outbox.commit.to.ack").publishPercentiles(0.5, 0.99)
+                .description("From the append's recording time to the broker's acknowledgement").register(meters);
+        if (enabled) {
+            start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent ev) {
+        stop();
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        Thread t = new Thread(this::run, "outbox-relay");
+        t.setDaemon(true);
+        worker = t;
+        t.start();
+    }
+
+    /** Stops the relay and waits until it has let go of its lock (graceful shutdown drains the current batch). */
+    public synchronized void stop() {
+        running = false;
+        Thread t = worker;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        worker = null;
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
+    }
+
+    /** Pauses publishing (rows keep accumulating); used by operators during maintenance and by tests. */
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+    }
+
+    public boolean isLeader() {
+        return leader;
+    }
+
+    public long backlog() {
+        return backlog.get();
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofMillis(100);
+        while (running) {
+            try (Connection session = openSession()) {
+                if (!tryLock(session)) {
+                    leader = false;
+                    sleep(Duration.ofSeconds(2));
+                    continue;
+                }
+                leader = true;
+                LOG.infof("outbox relay of %s is active (advisory lock %d)", applicationName, lockKey);
+                try (Statement st = session.createStatement()) {
+                    st.execute("listen " + EventStore.OUTBOX_CHANNEL);
+                }
+                PGConnection pg = session.unwrap(PGConnection.class);
+                while (running) {
+                    if (paused) {
+                        refreshBacklog(session);
+                        sleep(Duration.ofMillis(200));
+                        continue;
+                    }
+                    List<OutboxRow> rows = fetch(session, batchSize);
+                    if (rows.isEmpty()) {
+                        backlog.set(0);
+                        oldestAgeMillis.set(0);
+                        PGNotification[] n = pg.getNotifications(1000);
+                        continue;
+                    }
+                    oldestAgeMillis.set(Duration.between(rows.get(0).recordedAt(), Instant.now()).toMillis());
+                    int done = publish(session, rows, true);
+                    if (done < rows.size()) {
+                        refreshBacklog(session);
+                        sleep(backoff);
+                        backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+                    } else {
+                        backoff = Duration.ofMillis(100);
+                        if (rows.size() < batchSize) {
+                            refreshBacklog(session);
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                leader = false;
+                if (running) {
+                    LOG.warnf("outbox relay lost its database session: %s; retrying", e.getMessage());
+                    sleep(Duration.ofSeconds(1));
+                }
+            } catch (RuntimeException e) {
+                LOG.error("outbox relay failed unexpectedly; restarting", e);
+                sleep(Duration.ofSeconds(1));
+            }
+        }
+        leader = false;
+    }
+
+    private Connection openSession() throws SQLException {
+        Properties p = new Properties();
+        dbUser.ifPresent(u -> p.setProperty("user", u));
+        dbPassword.ifPresent(pw -> p.setProperty("password", pw));
+        p.setProperty("ApplicationName", applicationName + "-outbox-relay");
+        Connection c = DriverManager.getConnection(jdbcUrl, p);
+        c.setAutoCommit(true);
+        return c;
+    }
+
+    private boolean tryLock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?)")) {
+            ps.setLong(1, lockKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private void refreshBacklog(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select count(*), min(recorded_at) from es_outbox")) {
+            rs.next();
+            backlog.set(rs.getLong(1));
+            java.sql.Timestamp oldest = rs.getTimestamp(2);
+            oldestAgeMillis.set(oldest == null ? 0 : Duration.between(oldest.toInstant(), Instant.now()).toMillis());
+        }
+    }
+
+    private static List<OutboxRow> fetch(Connection c, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select id, topic, message_key, payload, recorded_at from es_outbox order by id limit ?")) {
+            ps.setInt(1, limit);
+            List<OutboxRow> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getTimestamp(5).toInstant()));
+                }
+            }
+            return rows;
+        }
+    }
+
+    /**
+     * Sends the rows in order and waits for the broker; deletes the acknowledged prefix when
+     * {@code removeAfterAck}. Returns how many rows (from the start) were acknowledged.
+     *
+     * <p>{@code removeAfterAck = false} leaves the rows in place after the broker acknowledged them,
+     * exactly what a relay that crashed between acknowledgement and delete leaves behind; the next
+     * run publishes them again and consumers deduplicate by event id.
+     */
+    public int publish(Connection session, List<OutboxRow> rows, boolean removeAfterAck) throws SQLException {
+        KafkaProducer<String, String> p = producer();
+        if (lastAttemptFailed) {
+            try {
+                // Cheap reachability probe: with the broker away this times out after max.block.ms and
+                // nothing is sent, so no later row can overtake an earlier one.
+                p.partitionsFor(rows.get(0).topic());
+            } catch (RuntimeException e) {
+                failures.increment();
+                LOG.debugf("Kafka still unreachable: %s", e.getMessage());
+                return 0;
+            }
+        }
+        List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
+        for (OutboxRow row : rows) {
+            ProducerRecord<String, String> rec = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+            rec.headers().add("content-type", EventEnvelope.CLOUDEVENTS_JSON.getBytes(StandardCharsets.UTF_8));
+            try {
+                sent.add(p.send(rec));
+            } catch (RuntimeException e) {
+                break;
+            }
+        }
+        int acked = 0;
+        for (Future<RecordMetadata> f : sent) {
+            try {
+                f.get(30, TimeUnit.SECONDS);
+                acked++;
+            } catch (Exception e) {
+                LOG.warnf("publishing outbox row failed: %s", e.getMessage());
+                break;
+            }
+        }
+        Instant now = Instant.now();
+        for (int i = 0; i < acked; i++) {
+            commitToAck.record(Duration.between(rows.get(i).recordedAt(), now));
+        }
+        if (acked > 0 && removeAfterAck) {
+            Long[] ids = rows.subList(0, acked).stream().map(OutboxRow::id).toArray(Long[]::new);
+            try (PreparedStatement ps = session.prepareStatement("delete from es_outbox where id = any(?)")) {
+                Array array = session.createArrayOf("bigint", ids);
+                ps.setArray(1, array);
+                ps.executeUpdate();
+            }
+        }
+        published.increment(acked);
+        lastAttemptFailed = acked < rows.size();
+        if (lastAttemptFailed) {
+            failures.increment();
+        }
+        return acked;
+    }
+
+    /** Publishes every pending row once without removing any (see {@link #publish}); for crash simulation. */
+    public int publishPendingWithoutRemoving() throws SQLException {
+        try (Connection c = openSession()) {
+            return publish(c, fetch(c, batchSize), false);
+        }
+    }
+
+    private synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            p.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox-relay");
+            p.put(ProducerConfig.ACKS_CONFIG, "all");
+            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+            p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+            p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000");
+            p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+            p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "20000");
+            p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
+            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            producer = new KafkaProducer<>(p);
+        }
+        return producer;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            // stop() clears 'running' before it interrupts, so the loop ends
+            Thread.currentThread().interrupt();
+        }
+    }
+}

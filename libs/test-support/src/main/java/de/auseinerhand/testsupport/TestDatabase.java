@@ -1,0 +1,102 @@
+package de.auseinerhand.testsupport;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A fresh PostgreSQL database per test run: on the machine's server at 127.0.0.1:5432 when it answers
+ * (user {@code postgres}, trust authentication), otherwise on an embedded PostgreSQL started from
+ * Maven Central binaries. The database is dropped when the run ends.
+ */
+public final class TestDatabase {
+
+    private static EmbeddedPostgres embedded;
+
+    private final String adminUrl;
+    private final String name;
+    private final String user;
+
+    private TestDatabase(String adminUrl, String name, String user) {
+        this.adminUrl = adminUrl;
+        this.name = name;
+        this.user = user;
+    }
+
+    public static TestDatabase create(String prefix) {
+        String name = (prefix + "_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss")) + "_"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff))).toLowerCase()
+                .replaceAll("[^a-z0-9_]", "_");
+        String host = System.getProperty("aeh.test.pg.host", "127.0.0.1");
+        int port = Integer.getInteger("aeh.test.pg.port", 5432);
+        String adminUrl;
+        if (reachable(host, port)) {
+            adminUrl = "jdbc:postgresql://" + host + ":" + port + "/postgres";
+        } else {
+            adminUrl = startEmbedded();
+        }
+        TestDatabase db = new TestDatabase(adminUrl, name, "postgres");
+        db.execute("create database " + name);
+        return db;
+    }
+
+    private static synchronized String startEmbedded() {
+        try {
+            if (embedded == null) {
+                embedded = EmbeddedPostgres.builder().start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        embedded.close();
+                    } catch (Exception ignored) {
+                        // the JVM ends anyway
+                    }
+                }));
+            }
+            return embedded.getJdbcUrl("postgres", "postgres");
+        } catch (Exception e) {
+            throw new IllegalStateException("no PostgreSQL on 127.0.0.1:5432 and the embedded one did not start", e);
+        }
+    }
+
+    private static boolean reachable(String host, int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(host, port), 500);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    public String jdbcUrl() {
+        int slash = adminUrl.lastIndexOf('/');
+        int query = adminUrl.indexOf('?', slash);
+        return adminUrl.substring(0, slash + 1) + name + (query > 0 ? adminUrl.substring(query) : "");
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public void drop() {
+        execute("drop database if exists " + name + " with (force)");
+    }
+
+    private void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(adminUrl, user, "");
+                Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (Exception e) {
+            throw new IllegalStateException("'" + sql + "' failed on " + adminUrl, e);
+        }
+    }
+}
