@@ -217,7 +217,14 @@ public class EventStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public <C, S> List<StoredEvent> handle(String streamId, Long expectedVersion, C command, Decider<C, S> decider,
             String subject, java.util.function.Function<S, String> municipality, EventMetadata metadata) {
-        Loaded<S> loaded = load(streamId, decider);
+        return handle(streamId, load(streamId, decider), expectedVersion, command, decider, subject, municipality, metadata);
+    }
+
+    /** Like {@link #handle(String, Long, Object, Decider, String, java.util.function.Function, EventMetadata)} on a stream the caller has loaded already. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <C, S> List<StoredEvent> handle(String streamId, Loaded<S> loaded, Long expectedVersion, C command,
+            Decider<C, S> decider, String subject, java.util.function.Function<S, String> municipality,
+            EventMetadata metadata) {
         if (expectedVersion != null && expectedVersion != loaded.version()) {
             throw new ConcurrencyConflictException(streamId, expectedVersion, loaded.version());
         }

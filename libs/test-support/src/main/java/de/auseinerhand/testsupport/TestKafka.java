@@ -31,6 +31,8 @@ public final class TestKafka {
     public static final String CASE_EVENTS = "case-events";
     public static final String DLQ = "case-events-dlq";
     private static KafkaClusterTestKit cluster;
+    private static TcpProxy proxy;
+    private static String bootstrap;
 
     private TestKafka() {
     }
@@ -38,8 +40,15 @@ public final class TestKafka {
     public static synchronized String bootstrapServers() {
         if (cluster == null) {
             try {
+                proxy = new TcpProxy();
                 KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                        .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                        .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
+                        // clients reach the broker only through the proxy, so a test can cut it off
+                        .setPerServerProperties(Map.of(0, Map.of("advertised.listeners",
+                                "EXTERNAL://127.0.0.1:" + proxy.port())))
+                        .setBaseDirectory(java.nio.file.Files.createDirectories(
+                                java.nio.file.Path.of("target", "kafka-test", UUID.randomUUID().toString())))
+                        .build())
                         .setConfigProp("offsets.topic.replication.factor", "1")
                         .setConfigProp("transaction.state.log.replication.factor", "1")
                         .setConfigProp("transaction.state.log.min.isr", "1")
@@ -48,25 +57,34 @@ public final class TestKafka {
                         .build();
                 kit.format();
                 kit.startup();
+                String direct = kit.bootstrapServers().split(",")[0];
+                proxy.target(direct.substring(0, direct.lastIndexOf(':')),
+                        Integer.parseInt(direct.substring(direct.lastIndexOf(':') + 1)));
                 kit.waitForReadyBrokers();
                 cluster = kit;
+                bootstrap = "127.0.0.1:" + proxy.port();
                 try (Admin admin = admin()) {
                     admin.createTopics(List.of(new NewTopic(CASE_EVENTS, 12, (short) 1)
                                     .configs(Map.of("retention.ms", "-1")),
                             new NewTopic(DLQ, 1, (short) 1).configs(Map.of("retention.ms", "-1")))).all().get();
                 }
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        kit.close();
-                    } catch (Exception ignored) {
-                        // the JVM ends anyway
-                    }
-                }));
+                // Deliberately not closed: closing the broker in a shutdown hook races with the service's
+                // own shutdown and can fail the JVM exit; its log lives under target/ and goes with 'clean'.
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start the in-process Kafka broker", e);
             }
         }
-        return cluster.bootstrapServers();
+        return bootstrap;
+    }
+
+    /** Takes the broker off the network (connections reset, new ones refused) until {@link #reconnect()}. */
+    public static void disconnect() {
+        bootstrapServers();
+        proxy.cut();
+    }
+
+    public static void reconnect() {
+        proxy.restore();
     }
 
     public static Admin admin() {

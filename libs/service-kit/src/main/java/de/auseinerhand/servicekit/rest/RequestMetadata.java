@@ -1,0 +1,47 @@
+package de.auseinerhand.servicekit.rest;
+
+import de.auseinerhand.eventstore.EventMetadata;
+import de.auseinerhand.servicekit.security.Caller;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.UUID;
+
+/**
+ * Event metadata of the current request: the caller's pseudonymous id, the correlation id from
+ * {@code X-Correlation-Id} (or a new one) and the W3C {@code traceparent}.
+ */
+@RequestScoped
+public class RequestMetadata {
+
+    public static final String CORRELATION_HEADER = "X-Correlation-Id";
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    HttpServerRequest request;
+
+    private UUID correlationId;
+
+    public UUID correlationId() {
+        if (correlationId == null) {
+            String header = request.getHeader(CORRELATION_HEADER);
+            try {
+                correlationId = header == null ? UUID.randomUUID() : UUID.fromString(header);
+            } catch (IllegalArgumentException e) {
+                correlationId = UUID.randomUUID();
+            }
+        }
+        return correlationId;
+    }
+
+    public EventMetadata eventMetadata() {
+        return new EventMetadata(caller.actorId(), correlationId(), null, request.getHeader("traceparent"));
+    }
+
+    /** The purpose of an access to personal data, from {@code X-Purpose} (recorded in the audit trail). */
+    public String purpose() {
+        return request.getHeader("X-Purpose");
+    }
+}
