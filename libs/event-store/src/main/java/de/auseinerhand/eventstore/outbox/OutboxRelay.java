@@ -28,6 +28,8 @@ import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -270,16 +272,10 @@ public class OutboxRelay {
      */
     public int publish(Connection session, List<OutboxRow> rows, boolean removeAfterAck) throws SQLException {
         KafkaProducer<String, String> p = producer();
-        if (lastAttemptFailed) {
-            try {
-                // Cheap reachability probe: with the broker away this times out after max.block.ms and
-                // nothing is sent, so no later row can overtake an earlier one.
-                p.partitionsFor(rows.get(0).topic());
-            } catch (RuntimeException e) {
-                failures.increment();
-                LOG.debugf("Kafka still unreachable: %s", e.getMessage());
-                return 0;
-            }
+        if (lastAttemptFailed && !brokerReachable()) {
+            // Nothing is sent while the broker is away, so no later row can overtake an earlier one.
+            failures.increment();
+            return 0;
         }
         List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
@@ -325,6 +321,22 @@ public class OutboxRelay {
     public int publishPendingWithoutRemoving() throws SQLException {
         try (Connection c = openSession()) {
             return publish(c, fetch(c, batchSize), false);
+        }
+    }
+
+    /** A real round trip to the cluster (the producer's cached metadata would not notice an outage). */
+    private boolean brokerReachable() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(AdminClientConfig.CLIENT_ID_CONFIG, applicationName + "-outbox-probe");
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "2000");
+        try (Admin admin = Admin.create(p)) {
+            admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            LOG.debugf("Kafka still unreachable: %s", e.getMessage());
+            return false;
         }
     }
 
