@@ -38,7 +38,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 /**
  * Publishes outbox rows to Kafka in id order with an idempotent producer ({@code acks=all}), keyed by
@@ -90,6 +89,7 @@ public class OutboxRelay {
     private volatile Thread worker;
     private volatile boolean lastAttemptFailed;
     private final AtomicLong backlog = new AtomicLong();
+    private final java.util.concurrent.locks.ReentrantLock cycle = new java.util.concurrent.locks.ReentrantLock();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
     private KafkaProducer<String, String> producer;
     private Counter published;
@@ -146,9 +146,14 @@ public class OutboxRelay {
         }
     }
 
-    /** Pauses publishing (rows keep accumulating); used by operators during maintenance and by tests. */
+    /**
+     * Pauses publishing (rows keep accumulating) and returns once no publish is in progress; used by
+     * operators during maintenance and by tests.
+     */
     public void pause() {
         paused = true;
+        cycle.lock();
+        cycle.unlock();
     }
 
     public void resume() {
@@ -184,15 +189,24 @@ public class OutboxRelay {
                         sleep(Duration.ofMillis(200));
                         continue;
                     }
-                    List<OutboxRow> rows = fetch(session, batchSize);
+                    List<OutboxRow> rows;
+                    int done;
+                    cycle.lock();
+                    try {
+                        rows = paused ? List.of() : fetch(session, batchSize);
+                        done = rows.isEmpty() ? 0 : publish(session, rows, true);
+                    } finally {
+                        cycle.unlock();
+                    }
                     if (rows.isEmpty()) {
-                        backlog.set(0);
-                        oldestAgeMillis.set(0);
-                        PGNotification[] n = pg.getNotifications(1000);
+                        if (!paused) {
+                            backlog.set(0);
+                            oldestAgeMillis.set(0);
+                            pg.getNotifications(1000);
+                        }
                         continue;
                     }
                     oldestAgeMillis.set(Duration.between(rows.get(0).recordedAt(), Instant.now()).toMillis());
-                    int done = publish(session, rows, true);
                     if (done < rows.size()) {
                         refreshBacklog(session);
                         sleep(backoff);

@@ -1,0 +1,55 @@
+package de.auseinerhand.testsupport;
+
+import de.auseinerhand.events.EventCodec;
+import de.auseinerhand.events.EventData;
+import de.auseinerhand.events.EventEnvelope;
+import de.auseinerhand.events.EncryptedPii;
+import de.auseinerhand.events.registry.CaseOpened;
+import de.auseinerhand.events.registry.PersonRegistered;
+import de.auseinerhand.events.registry.PersonRole;
+import de.auseinerhand.events.registry.Sex;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Puts case events on the test broker exactly as a writing service's relay would (CloudEvents JSON,
+ * keyed by case id), for testing a consumer without running the writer.
+ */
+public final class TestEvents {
+
+    private TestEvents() {
+    }
+
+    public static String newCaseId(String municipality) {
+        return "BG-" + municipality + "-" + String.format("%06d", ThreadLocalRandom.current().nextInt(1, 999_999));
+    }
+
+    public static EventEnvelope envelope(EventData data, String caseId, String municipality, long version) {
+        return EventCodec.envelope(UUID.randomUUID(), data, caseId, Instant.now(), municipality, "case-" + caseId,
+                version, UUID.randomUUID(), null, "user:test", null);
+    }
+
+    /** Publishes and returns the envelope that was sent. */
+    public static EventEnvelope publish(EventData data, String caseId, String municipality, long version) {
+        EventEnvelope e = envelope(data, caseId, municipality, version);
+        publish(e);
+        return e;
+    }
+
+    public static void publish(EventEnvelope e) {
+        TestKafka.send(TestKafka.CASE_EVENTS, e.subject(), EventCodec.instance().toJson(e));
+    }
+
+    public static CaseOpened caseOpened(String caseId, String municipality, LocalDate openedOn) {
+        return new CaseOpened(caseId, municipality, openedOn);
+    }
+
+    public static PersonRegistered person(PersonRole role, YearMonth born, Sex sex, boolean employable,
+            LocalDate joinedOn) {
+        return new PersonRegistered(UUID.randomUUID(), role, born, sex, employable, false, joinedOn, null,
+                new EncryptedPii("pk-test", EncryptedPii.AES_256_GCM, "AAAAAAAAAAAAAAAA"));
+    }
+}

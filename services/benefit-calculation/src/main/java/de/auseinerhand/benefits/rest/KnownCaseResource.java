@@ -1,0 +1,33 @@
+package de.auseinerhand.benefits.rest;
+
+import de.auseinerhand.registryview.KnownCaseView;
+import de.auseinerhand.registryview.KnownCases;
+import de.auseinerhand.servicekit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/known-cases")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.CASEWORKER, Roles.TEAM_LEAD, Roles.DISTRICT_ADMIN})
+@Tag(name = "Known cases", description = "The cases and persons this service knows from the registry's events")
+@SecurityRequirement(name = "bearer")
+public class KnownCaseResource {
+
+    @Inject
+    KnownCases knownCases;
+
+    @GET
+    @Path("/{caseId}")
+    @Operation(summary = "A case and its members as this service knows them (no names)")
+    public KnownCaseView get(@PathParam("caseId") String caseId) {
+        return knownCases.get(caseId);
+    }
+}
