@@ -126,6 +126,24 @@ public final class TestKafka {
         }
     }
 
+    /**
+     * Waits (bounded) until a consumer's checkpoints reach the current end of {@code topic}: every
+     * record on it now has been applied or dead-lettered. {@code checkpoints} gives the consumer's next
+     * offset per partition.
+     */
+    public static void awaitConsumed(String topic, java.util.function.Supplier<Map<Integer, Long>> checkpoints) {
+        Map<Integer, Long> end = endOffsets(topic);
+        Eventually.assertSoon(() -> {
+            Map<Integer, Long> position = checkpoints.get();
+            end.forEach((partition, offset) -> {
+                if (offset > 0 && position.getOrDefault(partition, 0L) < offset) {
+                    throw new AssertionError("partition " + partition + " at " + position.get(partition)
+                            + ", end " + offset);
+                }
+            });
+        });
+    }
+
     /** Every record currently on {@code topic}, all partitions, from the beginning. */
     public static List<ConsumerRecord<String, String>> readAll(String topic) {
         Properties p = new Properties();

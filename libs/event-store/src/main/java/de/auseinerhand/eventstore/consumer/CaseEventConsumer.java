@@ -148,6 +148,8 @@ public class CaseEventConsumer {
                     ps.setString(8, record.value());
                     ps.executeUpdate();
                 }
+                // handled, if by dead-lettering: the consumer's position moves past it
+                advance(c, consumer, record);
             } catch (SQLException e) {
                 throw new ConsumerStorageException(e);
             }

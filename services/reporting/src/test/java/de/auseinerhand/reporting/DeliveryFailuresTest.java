@@ -1,0 +1,84 @@
+package de.auseinerhand.reporting;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import de.auseinerhand.events.EventEnvelope;
+import de.auseinerhand.events.registry.PersonRole;
+import de.auseinerhand.events.registry.Sex;
+import de.auseinerhand.eventstore.consumer.ConsumerStatus;
+import de.auseinerhand.reporting.projection.StockConsumer;
+import de.auseinerhand.testsupport.Eventually;
+import de.auseinerhand.testsupport.TestEvents;
+import de.auseinerhand.testsupport.TestKafka;
+import de.auseinerhand.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** What a consumer does with duplicates and poison: effect once; poison to the DLQ with its reason, later events of that case after it. */
+@QuarkusTest
+class DeliveryFailuresTest {
+
+    static final String ESLOHE = "05958016";
+
+    @Inject
+    ConsumerStatus status;
+
+    private void awaitConsumed() {
+        TestKafka.awaitConsumed(TestKafka.CASE_EVENTS, () -> status.checkpoints(StockConsumer.CONSUMER, TestKafka.CASE_EVENTS));
+    }
+
+    @Test
+    void anEventDeliveredTwiceTakesEffectOnce() {
+        // the topic after a relay crashed between the broker's ack and removing its row: the same event twice
+        String caseId = TestEvents.newCaseId(ESLOHE);
+        TestEvents.publish(TestEvents.caseOpened(caseId, ESLOHE, LocalDate.of(2018, 1, 15)), caseId, ESLOHE, 1);
+        EventEnvelope person = TestEvents.envelope(TestEvents.person(PersonRole.HEAD, YearMonth.of(1990, 3),
+                Sex.FEMALE, true, LocalDate.of(2018, 1, 15)), caseId, ESLOHE, 2);
+        TestEvents.publish(person);
+        TestEvents.publish(person);
+        awaitConsumed();
+        long onTopic = TestKafka.readAll(TestKafka.CASE_EVENTS).stream().filter(r -> caseId.equals(r.key())).count();
+        assertThat(onTopic).isEqualTo(3);
+        given().auth().oauth2(TestTokens.analyst()).queryParam("month", "2018-01").when().get("/api/v1/stocks")
+                .then().statusCode(200).body("municipalities.find { it.ags == '05958016' }.persons", equalTo(1));
+    }
+
+    @Test
+    void aMalformedRecordGoesToTheDeadLetterTopicWithItsReasonAndTheConsumerKeepsRunning() {
+        String poisoned = TestEvents.newCaseId(ESLOHE);
+        TestKafka.send(TestKafka.CASE_EVENTS, poisoned, "{\"this is\": \"not a case event\"");
+        // a valid later event of the same case must not overtake the poison
+        TestEvents.publish(TestEvents.caseOpened(poisoned, ESLOHE, LocalDate.of(2017, 5, 1)), poisoned, ESLOHE, 1);
+        // another case is not affected
+        String healthy = TestEvents.newCaseId(ESLOHE);
+        EventEnvelope ok = TestEvents.publish(TestEvents.caseOpened(healthy, ESLOHE, LocalDate.of(2017, 5, 2)),
+                healthy, ESLOHE, 1);
+
+        Eventually.assertSoon(() -> assertThat(status.hasProcessed(StockConsumer.CONSUMER, ok.id())).isTrue());
+        Eventually.assertSoon(() -> {
+            List<ConsumerRecord<String, String>> dead = TestKafka.readAll(TestKafka.DLQ).stream()
+                    .filter(r -> poisoned.equals(r.key())).toList();
+            assertThat(dead).hasSize(2);
+            String firstReason = new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(),
+                    StandardCharsets.UTF_8);
+            assertThat(firstReason).contains("malformed event").contains("not JSON");
+            String secondReason = new String(dead.get(1).headers().lastHeader("dead-letter-reason").value(),
+                    StandardCharsets.UTF_8);
+            assertThat(secondReason).contains("parked");
+        });
+        given().auth().oauth2(TestTokens.analyst()).queryParam("month", "2017-05").when().get("/api/v1/stocks")
+                .then().statusCode(200).body("municipalities.find { it.ags == '05958016' }.cases", equalTo(1));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'case-events consumer' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'case-events consumer' }.data.parkedCases", equalTo(1));
+        assertThat(status.deadLettered(StockConsumer.CONSUMER)).isGreaterThanOrEqualTo(2);
+    }
+}
