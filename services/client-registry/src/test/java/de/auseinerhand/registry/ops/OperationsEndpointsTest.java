@@ -1,0 +1,37 @@
+package de.auseinerhand.registry.ops;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** What district IT operations and portal vendors rely on: health with its dependencies, metrics, the OpenAPI contract. */
+@QuarkusTest
+class OperationsEndpointsTest {
+
+    @Test
+    void readinessIncludesTheDatabaseAndKafka() {
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Database connections health check"))
+                .body("checks.name", hasItem("Kafka connection health check"));
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void prometheusMetricsShowTheOutbox() {
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("aeh_outbox_backlog"))
+                .body(containsString("aeh_outbox_lag_seconds"))
+                .body(containsString("aeh_outbox_leader"));
+    }
+
+    @Test
+    void theOpenApiContractDescribesTheCaseEndpointsAndBearerAuth() {
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/cases'.post.summary", containsString("Open a case"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
+    }
+}
