@@ -1,0 +1,15 @@
+-- Runs once, when the postgres container initialises an empty data volume
+-- (mounted into /docker-entrypoint-initdb.d by docker-compose.yml).
+-- One database and one login user per service, each user owning its database; the same names
+-- and local-only passwords as the local stack (deploy/local/up). Not for production.
+CREATE ROLE client_registry LOGIN PASSWORD 'client_registry-local-only';
+CREATE DATABASE client_registry OWNER client_registry;
+
+CREATE ROLE benefit_calculation LOGIN PASSWORD 'benefit_calculation-local-only';
+CREATE DATABASE benefit_calculation OWNER benefit_calculation;
+
+CREATE ROLE job_placement LOGIN PASSWORD 'job_placement-local-only';
+CREATE DATABASE job_placement OWNER job_placement;
+
+CREATE ROLE reporting LOGIN PASSWORD 'reporting-local-only';
+CREATE DATABASE reporting OWNER reporting;
