@@ -17,6 +17,7 @@ import de.auseinerhand.events.placement.JobOfferPublished;
 import de.auseinerhand.events.placement.MeasureEnded;
 import de.auseinerhand.events.placement.MeasureStarted;
 import de.auseinerhand.events.placement.PlacementProposed;
+import de.auseinerhand.events.registry.AssetsDeclared;
 import de.auseinerhand.events.registry.CaseClosed;
 import de.auseinerhand.events.registry.CaseMoved;
 import de.auseinerhand.events.registry.CaseOpened;
@@ -45,7 +46,7 @@ public final class EventTypes {
     public static final List<Class<? extends EventData>> ALL = List.of(
             CaseOpened.class, PersonRegistered.class, PersonJoinedCase.class, PersonLeftCase.class, CaseMoved.class,
             CaseworkerAssigned.class, UnemploymentStarted.class, UnemploymentEnded.class, IncomeDeclared.class,
-            HousingCostsDeclared.class, CaseClosed.class, PersonDataErased.class,
+            HousingCostsDeclared.class, AssetsDeclared.class, CaseClosed.class, PersonDataErased.class,
             ApplicationReceived.class, EntitlementDecided.class, EntitlementAmended.class, EntitlementTerminated.class,
             BenefitReductionImposed.class, BenefitReductionLifted.class, MonthlyEntitlementPosted.class,
             JobOfferPublished.class, JobOfferClosed.class, ClientProfileRecorded.class, CooperationPlanAgreed.class,

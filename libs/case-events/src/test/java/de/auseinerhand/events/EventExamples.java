@@ -24,6 +24,8 @@ import de.auseinerhand.events.placement.MeasureEnded;
 import de.auseinerhand.events.placement.MeasureStarted;
 import de.auseinerhand.events.placement.OfferClosure;
 import de.auseinerhand.events.placement.PlacementProposed;
+import de.auseinerhand.events.registry.AssetKind;
+import de.auseinerhand.events.registry.AssetsDeclared;
 import de.auseinerhand.events.registry.CaseClosed;
 import de.auseinerhand.events.registry.CaseMoved;
 import de.auseinerhand.events.registry.CaseOpened;
@@ -85,6 +87,7 @@ final class EventExamples {
                         eur("520.00"), eur("412.34"), eur("107.66")),
                 new HousingCostsDeclared(LocalDate.of(2026, 3, 1), eur("480.00"), eur("95.00"), eur("45.00"), 2,
                         eur("62.5")),
+                new AssetsDeclared(PERSON, AssetKind.BANK_ACCOUNT, eur("1250.00"), LocalDate.of(2026, 3, 1)),
                 new CaseClosed(LocalDate.of(2026, 11, 1), "income covers need"),
                 new PersonDataErased(PERSON),
                 new ApplicationReceived(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 1)),

@@ -39,8 +39,10 @@ public final class TestEvents {
         return e;
     }
 
+    /** Like the outbox relay: the envelope as value, the case id as key, the CloudEvents content type as header. */
     public static void publish(EventEnvelope e) {
-        TestKafka.send(TestKafka.CASE_EVENTS, e.subject(), EventCodec.instance().toJson(e));
+        TestKafka.send(TestKafka.CASE_EVENTS, e.subject(), EventCodec.instance().toJson(e),
+                java.util.Map.of("content-type", EventEnvelope.CLOUDEVENTS_JSON));
     }
 
     public static CaseOpened caseOpened(String caseId, String municipality, LocalDate openedOn) {

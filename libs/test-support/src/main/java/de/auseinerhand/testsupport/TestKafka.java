@@ -104,8 +104,15 @@ public final class TestKafka {
 
     /** Sends a raw record and waits for the broker's acknowledgement. */
     public static void send(String topic, String key, String value) {
+        send(topic, key, value, Map.of());
+    }
+
+    /** Sends a raw record with headers and waits for the broker's acknowledgement. */
+    public static void send(String topic, String key, String value, Map<String, String> headers) {
         try (KafkaProducer<String, String> p = producer()) {
-            p.send(new ProducerRecord<>(topic, key, value)).get();
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((k, v) -> record.headers().add(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            p.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -141,18 +141,31 @@ public class ProblemMappers {
         return new Problem(ProblemTypes.VALIDATION, "Validation failed", 400, detail, null, null, errors).toResponse();
     }
 
+    /**
+     * The JSON path of a violation: for a constraint inside the request body the properties below the
+     * parameter ({@code persons[0].birthDate}); for a constraint on a parameter itself its name
+     * (a query or header parameter), or {@code body} for the request body.
+     */
     private static String fieldOf(ConstraintViolation<?> v) {
-        StringBuilder sb = new StringBuilder();
-        for (Path.Node n : v.getPropertyPath()) {
-            if (n.getKind() == ElementKind.METHOD || n.getKind() == ElementKind.PARAMETER
-                    || n.getKind() == ElementKind.CONSTRUCTOR || n.getKind() == ElementKind.CROSS_PARAMETER
-                    || n.getKind() == ElementKind.RETURN_VALUE) {
-                if (n.getKind() == ElementKind.PARAMETER && isQueryLike(n.getName())) {
-                    sb.append(n.getName());
-                }
-                continue;
+        java.util.List<Path.Node> nodes = new java.util.ArrayList<>();
+        v.getPropertyPath().forEach(nodes::add);
+        int param = -1;
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i).getKind() == ElementKind.PARAMETER) {
+                param = i;
             }
-            if (n.getName() == null) {
+        }
+        if (param >= 0 && param == nodes.size() - 1) {
+            String name = nodes.get(param).getName();
+            return name == null || name.equals("request") || name.equals("r") || name.equals("body")
+                    || name.startsWith("arg") ? "body" : name;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = param + 1; i < nodes.size(); i++) {
+            Path.Node n = nodes.get(i);
+            if (n.getKind() == ElementKind.METHOD || n.getKind() == ElementKind.CONSTRUCTOR
+                    || n.getKind() == ElementKind.CROSS_PARAMETER || n.getKind() == ElementKind.RETURN_VALUE
+                    || n.getName() == null) {
                 continue;
             }
             if (n.getIndex() != null && sb.length() > 0) {
@@ -163,13 +176,7 @@ public class ProblemMappers {
             }
             sb.append(n.getName());
         }
-        return sb.length() == 0 ? "request" : sb.toString();
-    }
-
-    /** Parameter names of query or header parameters are the field names a client knows. */
-    private static boolean isQueryLike(String name) {
-        return name != null && !name.startsWith("arg") && !name.equals("request") && !name.equals("body")
-                && !name.endsWith("Request");
+        return sb.length() == 0 ? "body" : sb.toString();
     }
 
     private static String pathOf(JsonMappingException e) {

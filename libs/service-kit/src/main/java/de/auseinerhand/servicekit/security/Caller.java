@@ -33,6 +33,10 @@ public class Caller {
         return (hasRole(Roles.PORTAL) ? "client:" : "user:") + sub;
     }
 
+    public java.util.Set<String> roles() {
+        return new java.util.TreeSet<>(identity.getRoles());
+    }
+
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }

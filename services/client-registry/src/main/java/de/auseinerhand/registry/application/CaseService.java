@@ -2,12 +2,15 @@ package de.auseinerhand.registry.application;
 
 import de.auseinerhand.eventstore.EventStore;
 import de.auseinerhand.eventstore.Loaded;
+import de.auseinerhand.eventstore.StoredEvent;
 import de.auseinerhand.registry.domain.CaseCommand;
 import de.auseinerhand.registry.domain.CaseDecider;
 import de.auseinerhand.registry.domain.CaseState;
+import de.auseinerhand.registry.infrastructure.CaseDirectory;
 import de.auseinerhand.registry.infrastructure.CaseNumbers;
 import de.auseinerhand.registry.infrastructure.PersonKeyVault;
 import de.auseinerhand.registry.infrastructure.PersonalData;
+import de.auseinerhand.servicekit.audit.AuditTrail;
 import de.auseinerhand.servicekit.problem.FieldError;
 import de.auseinerhand.servicekit.problem.Problem;
 import de.auseinerhand.servicekit.problem.ProblemException;
@@ -16,16 +19,19 @@ import de.auseinerhand.servicekit.problem.ValidationFailedException;
 import de.auseinerhand.servicekit.reference.District;
 import de.auseinerhand.servicekit.rest.RequestMetadata;
 import de.auseinerhand.servicekit.security.Caller;
+import de.auseinerhand.servicekit.security.OperationPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * Use cases on cases: one transaction each. Municipality scoping happens here, on the loaded state:
- * a case outside the caller's municipalities is reported exactly like a missing one.
+ * Use cases on cases, one transaction each: scope check, decide, append, refresh the search
+ * directory, audit. A case outside the caller's municipalities is reported exactly like a missing one.
  */
 @ApplicationScoped
 public class CaseService {
@@ -48,6 +54,15 @@ public class CaseService {
     PersonKeyVault vault;
 
     @Inject
+    CaseDirectory directory;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    OperationPolicy policy;
+
+    @Inject
     RequestMetadata request;
 
     public static String streamId(String caseId) {
@@ -56,6 +71,7 @@ public class CaseService {
 
     @Transactional
     public Loaded<CaseState> open(String municipality, LocalDate openedOn) {
+        policy.check("open-case");
         if (!district.contains(municipality)) {
             throw ValidationFailedException.of("municipality", "is not a municipality of " + district.name());
         }
@@ -66,32 +82,93 @@ public class CaseService {
         }
         String caseId = numbers.next(municipality);
         LocalDate date = openedOn == null ? LocalDate.now() : openedOn;
-        store.handle(streamId(caseId), 0L, new CaseCommand.OpenCase(caseId, municipality, date), decider, caseId,
-                CaseState::municipality, request.eventMetadata());
-        return store.load(streamId(caseId), decider);
+        Loaded<CaseState> none = new Loaded<>(decider.initialState(), 0);
+        Loaded<CaseState> after = append(caseId, none, 0L, new CaseCommand.OpenCase(caseId, municipality, date));
+        audit.record("open-case", caseId, null);
+        return after;
     }
 
+    /**
+     * Registers a member. With {@code existingPersonId} a person known to the registry joins this case
+     * (a move between cases); they must not be a current member of another open case.
+     */
     @Transactional
-    public UUID registerPerson(String caseId, Long expectedVersion, PersonRegistration r) {
+    public UUID registerPerson(String caseId, long expectedVersion, UUID existingPersonId, PersonRegistration r) {
+        policy.check("register-person");
         Loaded<CaseState> loaded = visible(caseId);
-        UUID personId = UUID.randomUUID();
-        var pii = vault.encrypt(personId, new PersonalData(r.firstName(), r.lastName(), r.birthDate(), r.address(),
-                r.phone(), r.email(), r.insuranceNumber()));
+        UUID personId = existingPersonId == null ? UUID.randomUUID() : existingPersonId;
+        if (existingPersonId != null) {
+            Optional<CaseDirectory.Placement> placed = directory.placementOf(existingPersonId);
+            if (placed.isEmpty() || !caller.mayAccess(placed.get().municipality())) {
+                throw ValidationFailedException.of("personId", "no such person");
+            }
+            if (placed.get().currentMember() && placed.get().caseOpen() && !placed.get().caseId().equals(caseId)) {
+                throw new de.auseinerhand.eventstore.CommandRejected("person-in-other-case", "personId",
+                        "the person is a current member of another open case; record leaving it first");
+            }
+        }
+        PersonalData data = new PersonalData(r.firstName(), r.lastName(), r.birthDate(), r.address(), r.phone(),
+                r.email(), r.insuranceNumber());
+        var pii = vault.encrypt(personId, data);
         LocalDate effectiveFrom = r.effectiveFrom() == null ? loaded.state().openedOn() : r.effectiveFrom();
-        store.handle(streamId(caseId), loaded, expectedVersion,
+        Loaded<CaseState> after = append(caseId, loaded, expectedVersion,
                 new CaseCommand.RegisterPerson(personId, r.role(), r.birthDate(), r.sex(), r.employable(),
-                        r.singleParent(), effectiveFrom, r.customerNumber(), pii),
-                decider, caseId, CaseState::municipality, request.eventMetadata());
+                        r.singleParent(), effectiveFrom, r.customerNumber(), pii));
+        directory.placePerson(personId, caseId, after.state().municipality(), r.role().name(), data, r.customerNumber());
+        audit.record("register-person", caseId, personId);
         return personId;
+    }
+
+    /** Any other command on an existing case, by operation name (for the portal policy and the audit). */
+    @Transactional
+    public Loaded<CaseState> execute(String operation, String caseId, long expectedVersion, UUID personId,
+            Function<CaseState, CaseCommand> command) {
+        policy.check(operation);
+        Loaded<CaseState> loaded = visible(caseId);
+        CaseCommand cmd = command.apply(loaded.state());
+        if (cmd instanceof CaseCommand.MoveCase move && !district.contains(move.toMunicipality())) {
+            throw ValidationFailedException.of("toMunicipality", "is not a municipality of " + district.name());
+        }
+        Loaded<CaseState> after = append(caseId, loaded, expectedVersion, cmd);
+        if (cmd instanceof CaseCommand.EraseCaseMemberData erase) {
+            vault.erase(erase.personId());
+            directory.erase(erase.personId());
+        }
+        audit.record(operation, caseId, personId);
+        return after;
     }
 
     @Transactional
     public Loaded<CaseState> get(String caseId) {
-        return visible(caseId);
+        policy.check("read-case");
+        Loaded<CaseState> loaded = visible(caseId);
+        audit.record("read-case", caseId, null);
+        return loaded;
     }
 
-    public java.util.Optional<PersonalData> personalData(CaseState.Member m) {
-        return vault.decrypt(m.personId(), m.pii());
+    @Transactional
+    public List<StoredEvent> history(String caseId) {
+        policy.check("read-case");
+        visible(caseId);
+        audit.record("read-case-history", caseId, null);
+        return store.readStream(streamId(caseId));
+    }
+
+    public Optional<PersonalData> personalData(CaseState.Member m) {
+        return m.erased() ? Optional.empty() : vault.decrypt(m.personId(), m.pii());
+    }
+
+    private Loaded<CaseState> append(String caseId, Loaded<CaseState> loaded, long expectedVersion, CaseCommand cmd) {
+        List<StoredEvent> stored = store.handle(streamId(caseId), loaded, expectedVersion, cmd, decider, caseId,
+                CaseState::municipality, request.eventMetadata());
+        CaseState state = loaded.state();
+        for (StoredEvent e : stored) {
+            state = decider.evolve(state, e.data());
+        }
+        long version = stored.isEmpty() ? loaded.version() : stored.get(stored.size() - 1).envelope().streamversion();
+        Loaded<CaseState> after = new Loaded<>(state, version);
+        directory.refresh(state, version);
+        return after;
     }
 
     private Loaded<CaseState> visible(String caseId) {

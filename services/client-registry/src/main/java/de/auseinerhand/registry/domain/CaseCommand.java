@@ -1,12 +1,17 @@
 package de.auseinerhand.registry.domain;
 
 import de.auseinerhand.events.EncryptedPii;
+import de.auseinerhand.events.registry.AssetKind;
+import de.auseinerhand.events.registry.CaseworkerFunction;
+import de.auseinerhand.events.registry.IncomeKind;
 import de.auseinerhand.events.registry.PersonRole;
 import de.auseinerhand.events.registry.Sex;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.UUID;
 
-/** Commands on a case (Bedarfsgemeinschaft). */
+/** Commands on a case (Bedarfsgemeinschaft). Business dates are in the command; the clock is not. */
 public sealed interface CaseCommand {
 
     record OpenCase(String caseId, String municipality, LocalDate openedOn) implements CaseCommand {
@@ -16,5 +21,43 @@ public sealed interface CaseCommand {
     record RegisterPerson(UUID personId, PersonRole role, LocalDate birthDate, Sex sex, boolean employable,
             boolean singleParent, LocalDate effectiveFrom, String customerNumber, EncryptedPii pii)
             implements CaseCommand {
+    }
+
+    record LeaveCase(UUID personId, LocalDate effectiveFrom, String reason) implements CaseCommand {
+    }
+
+    record RejoinCase(UUID personId, PersonRole role, LocalDate effectiveFrom, String reason) implements CaseCommand {
+    }
+
+    record CloseCase(LocalDate effectiveFrom, String reason) implements CaseCommand {
+    }
+
+    /** {@code toMunicipality} is checked against the district's reference data before. */
+    record MoveCase(String toMunicipality, LocalDate effectiveFrom) implements CaseCommand {
+    }
+
+    record AssignCaseworker(String caseworkerId, CaseworkerFunction function, LocalDate effectiveFrom)
+            implements CaseCommand {
+    }
+
+    record StartUnemployment(UUID personId, LocalDate date, String reason) implements CaseCommand {
+    }
+
+    record EndUnemployment(UUID personId, LocalDate date, String reason) implements CaseCommand {
+    }
+
+    record DeclareIncome(UUID personId, IncomeKind kind, YearMonth fromMonth, YearMonth toMonth, BigDecimal gross,
+            BigDecimal net, BigDecimal socialContributions) implements CaseCommand {
+    }
+
+    record DeclareHousingCosts(LocalDate effectiveFrom, BigDecimal rent, BigDecimal heating, BigDecimal utilities,
+            int householdSize, BigDecimal livingSpace) implements CaseCommand {
+    }
+
+    record DeclareAssets(UUID personId, AssetKind kind, BigDecimal value, LocalDate effectiveFrom)
+            implements CaseCommand {
+    }
+
+    record EraseCaseMemberData(UUID personId) implements CaseCommand {
     }
 }

@@ -1,27 +1,52 @@
 package de.auseinerhand.registry.domain;
 
 import de.auseinerhand.events.EventData;
+import de.auseinerhand.events.registry.AssetsDeclared;
 import de.auseinerhand.events.registry.CaseClosed;
 import de.auseinerhand.events.registry.CaseMoved;
 import de.auseinerhand.events.registry.CaseOpened;
+import de.auseinerhand.events.registry.CaseworkerAssigned;
+import de.auseinerhand.events.registry.HousingCostsDeclared;
+import de.auseinerhand.events.registry.IncomeDeclared;
+import de.auseinerhand.events.registry.PersonDataErased;
 import de.auseinerhand.events.registry.PersonJoinedCase;
 import de.auseinerhand.events.registry.PersonLeftCase;
 import de.auseinerhand.events.registry.PersonRegistered;
 import de.auseinerhand.events.registry.PersonRole;
+import de.auseinerhand.events.registry.UnemploymentEnded;
+import de.auseinerhand.events.registry.UnemploymentStarted;
 import de.auseinerhand.eventstore.CommandRejected;
 import de.auseinerhand.eventstore.Decider;
+import de.auseinerhand.registry.domain.CaseCommand.AssignCaseworker;
+import de.auseinerhand.registry.domain.CaseCommand.CloseCase;
+import de.auseinerhand.registry.domain.CaseCommand.DeclareAssets;
+import de.auseinerhand.registry.domain.CaseCommand.DeclareHousingCosts;
+import de.auseinerhand.registry.domain.CaseCommand.DeclareIncome;
+import de.auseinerhand.registry.domain.CaseCommand.EndUnemployment;
+import de.auseinerhand.registry.domain.CaseCommand.EraseCaseMemberData;
+import de.auseinerhand.registry.domain.CaseCommand.LeaveCase;
+import de.auseinerhand.registry.domain.CaseCommand.MoveCase;
 import de.auseinerhand.registry.domain.CaseCommand.OpenCase;
 import de.auseinerhand.registry.domain.CaseCommand.RegisterPerson;
+import de.auseinerhand.registry.domain.CaseCommand.RejoinCase;
+import de.auseinerhand.registry.domain.CaseCommand.StartUnemployment;
+import java.time.LocalDate;
 import java.time.Period;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
-/** The rules of a case (Bedarfsgemeinschaft, § 7(3) SGB II). Pure: no framework, no clock. */
+/**
+ * The rules of a case (Bedarfsgemeinschaft, § 7(3) SGB II). Pure: no framework, no clock. Past
+ * business dates are allowed (retroactive facts); a correction is a new event, never an edit.
+ */
 public final class CaseDecider implements Decider<CaseCommand, CaseState> {
 
-    /** Oldest plausible birth date relative to the business date. */
+    /** SGB II benefits exist since 2005-01-01; earlier business dates are implausible. */
+    static final LocalDate SGB_II_START = LocalDate.of(2005, 1, 1);
     static final int MAX_AGE_YEARS = 120;
+    /** Minimum age for employability (§ 7(1) Nr. 1 SGB II: 15 years). */
+    static final int EMPLOYABLE_FROM_AGE = 15;
 
     @Override
     public CaseState initialState() {
@@ -29,79 +54,218 @@ public final class CaseDecider implements Decider<CaseCommand, CaseState> {
     }
 
     @Override
-    public List<EventData> decide(CaseCommand command, CaseState state) {
+    public List<EventData> decide(CaseCommand command, CaseState s) {
         if (command instanceof OpenCase c) {
-            return open(c, state);
+            if (s.exists()) {
+                throw reject("case-exists", "caseId", "case " + c.caseId() + " exists already");
+            }
+            plausible(c.openedOn(), "openedOn");
+            return List.of(new CaseOpened(c.caseId(), c.municipality(), c.openedOn()));
+        }
+        if (!s.isOpen()) {
+            throw reject("case-not-open", null, "the case is closed; open a new case instead");
         }
         if (command instanceof RegisterPerson c) {
-            return register(c, state);
+            return register(c, s);
+        }
+        if (command instanceof LeaveCase c) {
+            CaseState.Member m = currentMember(s, c.personId());
+            notBefore(c.effectiveFrom(), m.joinedOn(), "effectiveFrom", "a person cannot leave before joining");
+            return List.of(new PersonLeftCase(c.personId(), c.effectiveFrom(), c.reason()));
+        }
+        if (command instanceof RejoinCase c) {
+            CaseState.Member m = member(s, c.personId());
+            if (m.isCurrent()) {
+                throw reject("already-member", "personId", "the person is a current member");
+            }
+            notBefore(c.effectiveFrom(), m.leftOn(), "effectiveFrom", "rejoining must be after leaving");
+            checkRole(s, c.role(), m.birthYearMonth().atDay(1), c.effectiveFrom(), c.personId());
+            return List.of(new PersonJoinedCase(c.personId(), c.role(), c.effectiveFrom(), c.reason()));
+        }
+        if (command instanceof CloseCase c) {
+            notBefore(c.effectiveFrom(), s.openedOn(), "effectiveFrom", "a case cannot close before it opened");
+            return List.of(new CaseClosed(c.effectiveFrom(), c.reason()));
+        }
+        if (command instanceof MoveCase c) {
+            if (c.toMunicipality().equals(s.municipality())) {
+                throw reject("same-municipality", "toMunicipality", "the case is in " + s.municipality() + " already");
+            }
+            notBefore(c.effectiveFrom(), s.openedOn(), "effectiveFrom", "a case cannot move before it opened");
+            return List.of(new CaseMoved(s.municipality(), c.toMunicipality(), c.effectiveFrom()));
+        }
+        if (command instanceof AssignCaseworker c) {
+            plausible(c.effectiveFrom(), "effectiveFrom");
+            if (c.caseworkerId().equals(s.caseworkers().get(c.function()))) {
+                return List.of();
+            }
+            return List.of(new CaseworkerAssigned(c.caseworkerId(), c.function(), c.effectiveFrom()));
+        }
+        if (command instanceof StartUnemployment c) {
+            CaseState.Member m = currentMember(s, c.personId());
+            plausible(c.date(), "date");
+            if (m.unemployedSince() != null) {
+                throw reject("already-unemployed", "date", "unemployed since " + m.unemployedSince() + " already");
+            }
+            if (Period.between(m.birthYearMonth().atEndOfMonth(), c.date()).getYears() < EMPLOYABLE_FROM_AGE) {
+                throw reject("too-young", "date", "a person under 15 cannot be registered unemployed");
+            }
+            return List.of(new UnemploymentStarted(c.personId(), c.date(), c.reason()));
+        }
+        if (command instanceof EndUnemployment c) {
+            CaseState.Member m = member(s, c.personId());
+            if (m.unemployedSince() == null) {
+                throw reject("not-unemployed", "personId", "the person is not registered unemployed");
+            }
+            notBefore(c.date(), m.unemployedSince(), "date", "unemployment cannot end before it started");
+            return List.of(new UnemploymentEnded(c.personId(), c.date(), c.reason()));
+        }
+        if (command instanceof DeclareIncome c) {
+            member(s, c.personId());
+            plausible(c.fromMonth().atDay(1), "fromMonth");
+            if (c.toMonth() != null && c.toMonth().isBefore(c.fromMonth())) {
+                throw reject("period-reversed", "toMonth", "toMonth is before fromMonth");
+            }
+            if (c.net().compareTo(c.gross()) > 0) {
+                throw reject("net-above-gross", "net", "net income cannot exceed gross income");
+            }
+            if (c.net().add(c.socialContributions()).compareTo(c.gross()) > 0) {
+                throw reject("deductions-inconsistent", "socialContributions",
+                        "net plus social contributions cannot exceed gross");
+            }
+            return List.of(new IncomeDeclared(c.personId(), c.kind(), c.fromMonth(), c.toMonth(), c.gross(), c.net(),
+                    c.socialContributions()));
+        }
+        if (command instanceof DeclareHousingCosts c) {
+            plausible(c.effectiveFrom(), "effectiveFrom");
+            long current = s.members().values().stream().filter(CaseState.Member::isCurrent).count();
+            if (c.householdSize() < Math.max(1, current)) {
+                throw reject("household-smaller-than-case", "householdSize",
+                        "the household has at least the case's " + current + " current members");
+            }
+            return List.of(new HousingCostsDeclared(c.effectiveFrom(), c.rent(), c.heating(), c.utilities(),
+                    c.householdSize(), c.livingSpace()));
+        }
+        if (command instanceof DeclareAssets c) {
+            member(s, c.personId());
+            plausible(c.effectiveFrom(), "effectiveFrom");
+            return List.of(new AssetsDeclared(c.personId(), c.kind(), c.value(), c.effectiveFrom()));
+        }
+        if (command instanceof EraseCaseMemberData c) {
+            CaseState.Member m = member(s, c.personId());
+            if (m.erased()) {
+                return List.of();
+            }
+            return List.of(new PersonDataErased(c.personId()));
         }
         throw new IllegalArgumentException("unknown command " + command);
     }
 
-    private static List<EventData> open(OpenCase c, CaseState state) {
-        if (state.exists()) {
-            throw new CommandRejected("case-exists", "caseId", "case " + c.caseId() + " exists already");
-        }
-        return List.of(new CaseOpened(c.caseId(), c.municipality(), c.openedOn()));
-    }
-
-    private static List<EventData> register(RegisterPerson c, CaseState state) {
-        if (!state.isOpen()) {
-            throw new CommandRejected("case-not-open", null, "persons can only join an open case");
-        }
-        if (c.effectiveFrom().isBefore(state.openedOn())) {
-            throw new CommandRejected("before-case-opened", "effectiveFrom",
-                    "a person cannot join before the case was opened (" + state.openedOn() + ")");
-        }
+    private static List<EventData> register(RegisterPerson c, CaseState s) {
+        notBefore(c.effectiveFrom(), s.openedOn(), "effectiveFrom",
+                "a person cannot join before the case was opened (" + s.openedOn() + ")");
         if (c.birthDate().isAfter(c.effectiveFrom())) {
-            throw new CommandRejected("born-after-joining", "birthDate", "the person is not born yet on effectiveFrom");
+            throw reject("born-after-joining", "birthDate", "the person is not born yet on effectiveFrom");
         }
         if (c.birthDate().isBefore(c.effectiveFrom().minusYears(MAX_AGE_YEARS))) {
-            throw new CommandRejected("implausible-birth-date", "birthDate", "birth date is implausibly early");
+            throw reject("implausible-birth-date", "birthDate", "birth date is implausibly early");
         }
-        int age = Period.between(c.birthDate(), c.effectiveFrom()).getYears();
-        if (c.role() == PersonRole.HEAD && state.members().values().stream()
-                .anyMatch(m -> m.isCurrent() && m.role() == PersonRole.HEAD)) {
-            throw new CommandRejected("one-head-per-case", "role", "the case has a head already");
+        if (s.members().containsKey(c.personId())) {
+            throw reject("person-already-member", "personId", "the person is a member already");
         }
-        if (c.role() == PersonRole.PARTNER && age < 18) {
-            throw new CommandRejected("partner-must-be-adult", "birthDate", "a partner must be an adult (§ 7(3) Nr. 3 SGB II)");
-        }
-        if (c.role() == PersonRole.CHILD && age >= 25) {
-            throw new CommandRejected("child-under-25", "birthDate", "a child in the case must be under 25 (§ 7(3) Nr. 4 SGB II)");
-        }
-        if (state.members().containsKey(c.personId())) {
-            throw new CommandRejected("person-already-member", "personId", "the person is a member already");
+        checkRole(s, c.role(), c.birthDate(), c.effectiveFrom(), c.personId());
+        if (c.employable() && Period.between(c.birthDate(), c.effectiveFrom()).getYears() < EMPLOYABLE_FROM_AGE) {
+            throw reject("employable-too-young", "employable", "employable beneficiaries are at least 15 (§ 7(1) SGB II)");
         }
         return List.of(new PersonRegistered(c.personId(), c.role(), YearMonth.from(c.birthDate()), c.sex(),
                 c.employable(), c.singleParent(), c.effectiveFrom(), c.customerNumber(), c.pii()));
     }
 
+    /** § 7(3) SGB II: one head; a partner is an adult; a child in the case is under 25. */
+    private static void checkRole(CaseState s, PersonRole role, LocalDate birthDate, LocalDate on,
+            java.util.UUID personId) {
+        int age = Period.between(birthDate, on).getYears();
+        if (role == PersonRole.HEAD && s.members().values().stream()
+                .anyMatch(m -> m.isCurrent() && m.role() == PersonRole.HEAD && !m.personId().equals(personId))) {
+            throw reject("one-head-per-case", "role", "the case has a head already");
+        }
+        if (role == PersonRole.PARTNER && age < 18) {
+            throw reject("partner-must-be-adult", "birthDate", "a partner must be an adult (§ 7(3) Nr. 3 SGB II)");
+        }
+        if (role == PersonRole.PARTNER && s.members().values().stream()
+                .anyMatch(m -> m.isCurrent() && m.role() == PersonRole.PARTNER && !m.personId().equals(personId))) {
+            throw reject("one-partner-per-case", "role", "the case has a partner already");
+        }
+        if (role == PersonRole.CHILD && age >= 25) {
+            throw reject("child-under-25", "birthDate", "a child in the case must be under 25 (§ 7(3) Nr. 4 SGB II)");
+        }
+    }
+
+    private static CaseState.Member member(CaseState s, java.util.UUID personId) {
+        CaseState.Member m = s.members().get(personId);
+        if (m == null) {
+            throw reject("not-a-member", "personId", "the person is not a member of this case");
+        }
+        return m;
+    }
+
+    private static CaseState.Member currentMember(CaseState s, java.util.UUID personId) {
+        CaseState.Member m = member(s, personId);
+        if (!m.isCurrent()) {
+            throw reject("not-a-current-member", "personId", "the person has left the case");
+        }
+        return m;
+    }
+
+    private static void plausible(LocalDate date, String field) {
+        if (date.isBefore(SGB_II_START)) {
+            throw reject("before-sgb-ii", field, "dates before 2005-01-01 (SGB II) are implausible");
+        }
+    }
+
+    private static void notBefore(LocalDate date, LocalDate earliest, String field, String message) {
+        plausible(date, field);
+        if (earliest != null && date.isBefore(earliest)) {
+            throw reject("date-too-early", field, message);
+        }
+    }
+
+    private static CommandRejected reject(String code, String field, String message) {
+        return new CommandRejected(code, field, message);
+    }
+
     @Override
     public CaseState evolve(CaseState s, EventData event) {
         if (event instanceof CaseOpened e) {
-            return new CaseState(e.caseId(), e.municipality(), e.openedOn(), null, Map.of());
+            return new CaseState(e.caseId(), e.municipality(), e.openedOn(), null, Map.of(), Map.of());
         }
         if (event instanceof PersonRegistered e) {
             return s.withMember(new CaseState.Member(e.personId(), e.role(), e.birthYearMonth(), e.sex(),
-                    e.employable(), e.singleParent(), e.effectiveFrom(), null, e.customerNumber(), e.pii()));
+                    e.employable(), e.singleParent(), e.effectiveFrom(), null, e.customerNumber(), e.pii(), null,
+                    false));
         }
         if (event instanceof PersonLeftCase e && s.members().containsKey(e.personId())) {
-            CaseState.Member m = s.members().get(e.personId());
-            return s.withMember(new CaseState.Member(m.personId(), m.role(), m.birthYearMonth(), m.sex(),
-                    m.employable(), m.singleParent(), m.joinedOn(), e.effectiveFrom(), m.customerNumber(), m.pii()));
+            return s.withMember(s.members().get(e.personId()).left(e.effectiveFrom()));
         }
         if (event instanceof PersonJoinedCase e && s.members().containsKey(e.personId())) {
-            CaseState.Member m = s.members().get(e.personId());
-            return s.withMember(new CaseState.Member(m.personId(), e.role(), m.birthYearMonth(), m.sex(),
-                    m.employable(), m.singleParent(), e.effectiveFrom(), null, m.customerNumber(), m.pii()));
+            return s.withMember(s.members().get(e.personId()).rejoined(e.role(), e.effectiveFrom()));
+        }
+        if (event instanceof UnemploymentStarted e && s.members().containsKey(e.personId())) {
+            return s.withMember(s.members().get(e.personId()).unemployedSince(e.date()));
+        }
+        if (event instanceof UnemploymentEnded e && s.members().containsKey(e.personId())) {
+            return s.withMember(s.members().get(e.personId()).unemployedSince(null));
+        }
+        if (event instanceof PersonDataErased e && s.members().containsKey(e.personId())) {
+            return s.withMember(s.members().get(e.personId()).erasedData());
+        }
+        if (event instanceof CaseworkerAssigned e) {
+            return s.withCaseworker(e.function(), e.caseworkerId());
         }
         if (event instanceof CaseMoved e) {
-            return new CaseState(s.caseId(), e.toMunicipality(), s.openedOn(), s.closedOn(), s.members());
+            return s.movedTo(e.toMunicipality());
         }
         if (event instanceof CaseClosed e) {
-            return new CaseState(s.caseId(), s.municipality(), s.openedOn(), e.effectiveFrom(), s.members());
+            return s.closed(e.effectiveFrom());
         }
         return s;
     }

@@ -1,5 +1,7 @@
 package de.auseinerhand.registry.domain;
 
+import de.auseinerhand.events.EncryptedPii;
+import de.auseinerhand.events.registry.CaseworkerFunction;
 import de.auseinerhand.events.registry.PersonRole;
 import de.auseinerhand.events.registry.Sex;
 import java.time.LocalDate;
@@ -10,9 +12,9 @@ import java.util.UUID;
 
 /** The state of one case as folded from its events. */
 public record CaseState(String caseId, String municipality, LocalDate openedOn, LocalDate closedOn,
-        Map<UUID, Member> members) {
+        Map<UUID, Member> members, Map<CaseworkerFunction, String> caseworkers) {
 
-    public static final CaseState NONE = new CaseState(null, null, null, null, Map.of());
+    public static final CaseState NONE = new CaseState(null, null, null, null, Map.of(), Map.of());
 
     public boolean exists() {
         return caseId != null;
@@ -23,16 +25,51 @@ public record CaseState(String caseId, String municipality, LocalDate openedOn, 
     }
 
     public record Member(UUID personId, PersonRole role, YearMonth birthYearMonth, Sex sex, boolean employable,
-            boolean singleParent, LocalDate joinedOn, LocalDate leftOn, String customerNumber,
-            de.auseinerhand.events.EncryptedPii pii) {
+            boolean singleParent, LocalDate joinedOn, LocalDate leftOn, String customerNumber, EncryptedPii pii,
+            LocalDate unemployedSince, boolean erased) {
+
         public boolean isCurrent() {
             return leftOn == null;
+        }
+
+        Member left(LocalDate on) {
+            return new Member(personId, role, birthYearMonth, sex, employable, singleParent, joinedOn, on,
+                    customerNumber, pii, unemployedSince, erased);
+        }
+
+        Member rejoined(PersonRole newRole, LocalDate on) {
+            return new Member(personId, newRole, birthYearMonth, sex, employable, singleParent, on, null,
+                    customerNumber, pii, unemployedSince, erased);
+        }
+
+        Member unemployedSince(LocalDate since) {
+            return new Member(personId, role, birthYearMonth, sex, employable, singleParent, joinedOn, leftOn,
+                    customerNumber, pii, since, erased);
+        }
+
+        Member erasedData() {
+            return new Member(personId, role, birthYearMonth, sex, employable, singleParent, joinedOn, leftOn,
+                    customerNumber, null, unemployedSince, true);
         }
     }
 
     CaseState withMember(Member m) {
         Map<UUID, Member> copy = new LinkedHashMap<>(members);
         copy.put(m.personId(), m);
-        return new CaseState(caseId, municipality, openedOn, closedOn, copy);
+        return new CaseState(caseId, municipality, openedOn, closedOn, copy, caseworkers);
+    }
+
+    CaseState withCaseworker(CaseworkerFunction function, String caseworkerId) {
+        Map<CaseworkerFunction, String> copy = new LinkedHashMap<>(caseworkers);
+        copy.put(function, caseworkerId);
+        return new CaseState(caseId, municipality, openedOn, closedOn, members, copy);
+    }
+
+    CaseState movedTo(String newMunicipality) {
+        return new CaseState(caseId, newMunicipality, openedOn, closedOn, members, caseworkers);
+    }
+
+    CaseState closed(LocalDate on) {
+        return new CaseState(caseId, municipality, openedOn, on, members, caseworkers);
     }
 }

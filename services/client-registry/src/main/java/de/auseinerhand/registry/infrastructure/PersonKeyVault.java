@@ -59,6 +59,17 @@ public class PersonKeyVault {
         }
     }
 
+    /** Destroys the person's key: every encrypted copy of their data, in the log and on Kafka, becomes unreadable. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erase(UUID personId) {
+        PersonKey key = PersonKey.find("personId", personId).firstResult();
+        if (key != null && key.keyMaterial != null) {
+            java.util.Arrays.fill(key.keyMaterial, (byte) 0);
+            key.keyMaterial = null;
+            key.erasedAt = Instant.now();
+        }
+    }
+
     /** The personal data, or empty when the key was erased. */
     public Optional<PersonalData> decrypt(UUID personId, EncryptedPii pii) {
         if (pii == null) {

@@ -1,12 +1,17 @@
 package de.auseinerhand.registry.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.auseinerhand.events.EventCodec;
 import de.auseinerhand.eventstore.Loaded;
 import de.auseinerhand.registry.application.CaseService;
+import de.auseinerhand.registry.domain.CaseCommand;
 import de.auseinerhand.registry.domain.CaseState;
-import de.auseinerhand.servicekit.reference.District;
-import de.auseinerhand.servicekit.reference.Municipality;
+import de.auseinerhand.servicekit.idempotency.IdempotencyKeys;
 import de.auseinerhand.servicekit.rest.ETags;
+import de.auseinerhand.servicekit.security.Caller;
 import de.auseinerhand.servicekit.security.Roles;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -18,20 +23,27 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.UUID;
+import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/**
+ * Cases and their lifecycle. Every update is an explicit command that needs {@code If-Match} with the
+ * case's ETag (412 when stale, 428 when missing) and answers the case's new state and ETag.
+ */
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.CASEWORKER, Roles.TEAM_LEAD, Roles.DISTRICT_ADMIN, Roles.PORTAL})
-@Tag(name = "Cases", description = "Cases (Bedarfsgemeinschaften) and their members")
+@Tag(name = "Cases", description = "Cases (Bedarfsgemeinschaften) and their lifecycle")
 @SecurityRequirement(name = "bearer")
 public class CaseResource {
 
@@ -39,54 +51,116 @@ public class CaseResource {
     CaseService cases;
 
     @Inject
-    District district;
+    CaseViews views;
+
+    @Inject
+    IdempotencyKeys idempotency;
+
+    @Inject
+    Caller caller;
 
     @POST
-    @Operation(summary = "Open a case in one of the caller's municipalities")
-    public Response open(@Valid @NotNull OpenCaseRequest request) {
-        Loaded<CaseState> c = cases.open(request.municipality(), request.openedOn());
-        return Response.created(URI.create("/api/v1/cases/" + c.state().caseId()))
-                .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(c.version())))
-                .entity(view(c)).build();
+    @Operation(summary = "Open a case in one of the caller's municipalities",
+            description = "Send an Idempotency-Key to make retries safe: a retry returns the first result.")
+    public Response open(@Parameter(description = "makes a retry return the first result") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Valid @NotNull OpenCaseRequest request) {
+        IdempotencyKeys.Outcome<CaseView> outcome = QuarkusTransaction.requiringNew().call(() ->
+                idempotency.once(caller.actorId(), idempotencyKey, List.of("open-case", request), CaseView.class, () -> {
+                    Loaded<CaseState> c = cases.open(request.municipality(), request.openedOn());
+                    return new IdempotencyKeys.Outcome<>(201, "/api/v1/cases/" + c.state().caseId(), views.of(c), false);
+                }));
+        return Response.status(outcome.status()).location(URI.create(outcome.location()))
+                .tag(new EntityTag(String.valueOf(outcome.body().version()))).entity(outcome.body()).build();
     }
 
     @GET
     @Path("/{caseId}")
     @Operation(summary = "Current state of a case; the ETag is its version for If-Match")
     public Response get(@PathParam("caseId") String caseId) {
-        Loaded<CaseState> c = cases.get(caseId);
-        return Response.ok(view(c)).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(c.version()))).build();
+        return ok(cases.get(caseId));
+    }
+
+    @GET
+    @Path("/{caseId}/history")
+    @Operation(summary = "Every event of the case in order, readable; personal data stays encrypted")
+    public List<HistoryEntry> history(@PathParam("caseId") String caseId) {
+        return cases.history(caseId).stream().map(e -> {
+            JsonNode data = e.envelope().data().deepCopy();
+            if (data instanceof ObjectNode o && o.has("pii")) {
+                o.put("pii", "[encrypted personal data]");
+            }
+            String type = e.envelope().type();
+            String shortType = type.substring("de.auseinerhand.".length());
+            return new HistoryEntry(e.envelope().streamversion(), shortType, e.envelope().time(),
+                    e.envelope().actor(), data);
+        }).toList();
+    }
+
+    /** One event of a case's history. */
+    public record HistoryEntry(long version, String type, Instant recordedAt, String actor, JsonNode data) {
     }
 
     @POST
-    @Path("/{caseId}/persons")
-    @Operation(summary = "Register a new member of the case")
-    public Response registerPerson(@PathParam("caseId") String caseId,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull RegisterPersonRequest request) {
-        Long expected = ETags.parseIfMatch(ifMatch);
-        UUID personId = cases.registerPerson(caseId, expected, new CaseService.PersonRegistration(request.role(),
-                request.firstName(), request.lastName(), request.birthDate(), request.sex(), request.employable(),
-                Boolean.TRUE.equals(request.singleParent()), request.effectiveFrom(), request.customerNumber(),
-                request.address(), request.phone(), request.email(), request.insuranceNumber()));
-        Loaded<CaseState> c = cases.get(caseId);
-        CaseView view = view(c);
-        CaseView.MemberView member = view.members().stream().filter(m -> m.personId().equals(personId)).findFirst()
-                .orElseThrow();
-        return Response.created(URI.create("/api/v1/cases/" + caseId + "/persons/" + personId))
-                .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(c.version()))).entity(member).build();
+    @Path("/{caseId}/close")
+    @Operation(summary = "Close the case")
+    public Response close(@PathParam("caseId") String caseId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull CaseCommands.Close request) {
+        return ok(cases.execute("close-case", caseId, ETags.requireIfMatch(ifMatch), null,
+                s -> new CaseCommand.CloseCase(request.effectiveFrom(), request.reason())));
     }
 
-    private CaseView view(Loaded<CaseState> loaded) {
-        CaseState s = loaded.state();
-        var members = s.members().values().stream().map(m -> {
-            var pd = cases.personalData(m);
-            return new CaseView.MemberView(m.personId(), m.role(), pd.map(p -> p.firstName()).orElse(null),
-                    pd.map(p -> p.lastName()).orElse(null), pd.map(p -> p.birthDate()).orElse(null),
-                    m.birthYearMonth(), m.sex(), m.employable(), m.singleParent(), m.joinedOn(), m.leftOn(),
-                    m.customerNumber(), pd.isEmpty());
-        }).toList();
-        return new CaseView(s.caseId(), s.municipality(),
-                district.find(s.municipality()).map(Municipality::name).orElse(null),
-                s.isOpen() ? "OPEN" : "CLOSED", s.openedOn(), s.closedOn(), members, loaded.version());
+    @POST
+    @Path("/{caseId}/move")
+    @Operation(summary = "Move the case to another municipality of the district (responsibility and access move from the effective date)")
+    public Response move(@PathParam("caseId") String caseId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull CaseCommands.Move request) {
+        return ok(cases.execute("move-case", caseId, ETags.requireIfMatch(ifMatch), null,
+                s -> new CaseCommand.MoveCase(request.toMunicipality(), request.effectiveFrom())));
+    }
+
+    @POST
+    @Path("/{caseId}/caseworkers")
+    @Operation(summary = "Assign a case worker for benefits, placement or case management")
+    public Response assign(@PathParam("caseId") String caseId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull CaseCommands.AssignCaseworker request) {
+        return ok(cases.execute("assign-caseworker", caseId, ETags.requireIfMatch(ifMatch), null,
+                s -> new CaseCommand.AssignCaseworker(request.caseworkerId(), request.function(), request.effectiveFrom())));
+    }
+
+    @POST
+    @Path("/{caseId}/incomes")
+    @Operation(summary = "Declare income of a member")
+    public Response income(@PathParam("caseId") String caseId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull CaseCommands.Income r) {
+        return ok(cases.execute("declare-income", caseId, ETags.requireIfMatch(ifMatch), r.personId(),
+                s -> new CaseCommand.DeclareIncome(r.personId(), r.kind(), r.fromMonth(), r.toMonth(), r.gross(), r.net(),
+                        r.socialContributions())));
+    }
+
+    @POST
+    @Path("/{caseId}/housing-costs")
+    @Operation(summary = "Declare the household's housing and heating costs")
+    public Response housing(@PathParam("caseId") String caseId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull CaseCommands.HousingCosts r) {
+        return ok(cases.execute("declare-housing-costs", caseId, ETags.requireIfMatch(ifMatch), null,
+                s -> new CaseCommand.DeclareHousingCosts(r.effectiveFrom(), r.rent(), r.heating(), r.utilities(),
+                        r.householdSize(), r.livingSpace())));
+    }
+
+    @POST
+    @Path("/{caseId}/assets")
+    @Operation(summary = "Declare an asset of a member")
+    public Response assets(@PathParam("caseId") String caseId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull CaseCommands.Assets r) {
+        return ok(cases.execute("declare-assets", caseId, ETags.requireIfMatch(ifMatch), r.personId(),
+                s -> new CaseCommand.DeclareAssets(r.personId(), r.kind(), r.value(), r.effectiveFrom())));
+    }
+
+    static Response ok(Loaded<CaseState> c, CaseViews views) {
+        return Response.ok(views.of(c)).tag(new EntityTag(String.valueOf(c.version()))).build();
+    }
+
+    private Response ok(Loaded<CaseState> c) {
+        return ok(c, views);
     }
 }

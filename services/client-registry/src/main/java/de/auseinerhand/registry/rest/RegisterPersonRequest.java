@@ -13,6 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "Register a new member of the case")
 public record RegisterPersonRequest(
+        @Schema(description = "an existing person (Kundennummer moves with them) joining from another case; omit for a new person")
+        java.util.UUID personId,
         @Schema(required = true) @NotNull PersonRole role,
         @Schema(required = true, example = "Erika") @NotBlank @Size(max = 100) String firstName,
         @Schema(required = true, example = "Mustermann") @NotBlank @Size(max = 100) String lastName,

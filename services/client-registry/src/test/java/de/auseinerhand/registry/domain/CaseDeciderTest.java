@@ -94,6 +94,118 @@ class CaseDeciderTest {
                 .hasFieldOrPropertyWithValue("code", "implausible-birth-date");
     }
 
+    private CaseState stateWithHead(UUID head) {
+        var register = new CaseCommand.RegisterPerson(head, PersonRole.HEAD, LocalDate.of(1980, 5, 5), Sex.MALE, true,
+                false, OPENED, null, PII);
+        return decider.fold(List.of(opened(), decider.decide(register, decider.fold(List.of(opened()))).get(0)));
+    }
+
+    @Test
+    void aMemberLeavesNotBeforeJoiningAndRejoinsOnlyAfterLeaving() {
+        UUID head = UUID.randomUUID();
+        CaseState s = stateWithHead(head);
+        assertThatThrownBy(() -> decider.decide(new CaseCommand.LeaveCase(head, OPENED.minusDays(1), null), s))
+                .hasFieldOrPropertyWithValue("field", "effectiveFrom");
+        assertThatThrownBy(() -> decider.decide(new CaseCommand.RejoinCase(head, PersonRole.HEAD, OPENED, null), s))
+                .hasFieldOrPropertyWithValue("code", "already-member");
+        var left = decider.decide(new CaseCommand.LeaveCase(head, OPENED.plusMonths(2), "moved"), s);
+        assertThat(left).singleElement().isInstanceOf(de.auseinerhand.events.registry.PersonLeftCase.class);
+        CaseState after = decider.evolve(s, left.get(0));
+        assertThatThrownBy(() -> decider.decide(new CaseCommand.RejoinCase(head, PersonRole.HEAD, OPENED.plusMonths(1), null), after))
+                .hasFieldOrPropertyWithValue("code", "date-too-early");
+        assertThat(decider.decide(new CaseCommand.RejoinCase(head, PersonRole.HEAD, OPENED.plusMonths(3), null), after)).hasSize(1);
+    }
+
+    @Test
+    void aClosedCaseTakesNoCommandsAndCannotCloseBeforeItOpened() {
+        CaseState s = decider.fold(List.of(opened()));
+        assertThatThrownBy(() -> decider.decide(new CaseCommand.CloseCase(OPENED.minusDays(1), "x"), s))
+                .hasFieldOrPropertyWithValue("code", "date-too-early");
+        CaseState closed = decider.evolve(s, decider.decide(new CaseCommand.CloseCase(OPENED.plusDays(30), "x"), s).get(0));
+        assertThatThrownBy(() -> decider.decide(new CaseCommand.MoveCase("05958004", OPENED.plusDays(40)), closed))
+                .hasFieldOrPropertyWithValue("code", "case-not-open");
+    }
+
+    @Test
+    void aMoveGoesToAnotherMunicipality() {
+        CaseState s = decider.fold(List.of(opened()));
+        assertThatThrownBy(() -> decider.decide(new CaseCommand.MoveCase("05958032", OPENED.plusDays(1)), s))
+                .hasFieldOrPropertyWithValue("code", "same-municipality");
+        assertThat(decider.decide(new CaseCommand.MoveCase("05958004", OPENED.plusDays(1)), s))
+                .containsExactly(new de.auseinerhand.events.registry.CaseMoved("05958032", "05958004", OPENED.plusDays(1)));
+    }
+
+    @Test
+    void unemploymentStartsOnceForAPersonOf15AndEndsAfterItStarted() {
+        UUID head = UUID.randomUUID();
+        CaseState s = stateWithHead(head);
+        var started = decider.decide(new CaseCommand.StartUnemployment(head, OPENED, "dismissal"), s);
+        CaseState unemployed = decider.evolve(s, started.get(0));
+        assertThatThrownBy(() -> decider.decide(new CaseCommand.StartUnemployment(head, OPENED.plusDays(3), null), unemployed))
+                .hasFieldOrPropertyWithValue("code", "already-unemployed");
+        assertThatThrownBy(() -> decider.decide(new CaseCommand.EndUnemployment(head, OPENED.minusDays(1), null), unemployed))
+                .hasFieldOrPropertyWithValue("code", "date-too-early");
+        assertThatThrownBy(() -> decider.decide(new CaseCommand.EndUnemployment(head, OPENED, null), s))
+                .hasFieldOrPropertyWithValue("code", "not-unemployed");
+        var child = new CaseCommand.RegisterPerson(UUID.randomUUID(), PersonRole.CHILD, OPENED.minusYears(10), Sex.MALE,
+                false, false, OPENED, null, PII);
+        CaseState withChild = decider.evolve(s, decider.decide(child, s).get(0));
+        assertThatThrownBy(() -> decider.decide(new CaseCommand.StartUnemployment(child.personId(), OPENED, null), withChild))
+                .hasFieldOrPropertyWithValue("code", "too-young");
+    }
+
+    @Test
+    void incomeIsConsistentAndBelongsToAMember() {
+        UUID head = UUID.randomUUID();
+        CaseState s = stateWithHead(head);
+        java.math.BigDecimal gross = new java.math.BigDecimal("500.00");
+        assertThatThrownBy(() -> decider.decide(new CaseCommand.DeclareIncome(UUID.randomUUID(),
+                de.auseinerhand.events.registry.IncomeKind.EMPLOYMENT, YearMonth.of(2026, 4), null, gross, gross,
+                java.math.BigDecimal.ZERO), s)).hasFieldOrPropertyWithValue("code", "not-a-member");
+        assertThatThrownBy(() -> decider.decide(new CaseCommand.DeclareIncome(head,
+                de.auseinerhand.events.registry.IncomeKind.EMPLOYMENT, YearMonth.of(2026, 4), null, gross,
+                new java.math.BigDecimal("600.00"), java.math.BigDecimal.ZERO), s)).hasFieldOrPropertyWithValue("field", "net");
+        assertThatThrownBy(() -> decider.decide(new CaseCommand.DeclareIncome(head,
+                de.auseinerhand.events.registry.IncomeKind.EMPLOYMENT, YearMonth.of(2026, 4), YearMonth.of(2026, 3), gross,
+                gross, java.math.BigDecimal.ZERO), s)).hasFieldOrPropertyWithValue("field", "toMonth");
+        assertThat(decider.decide(new CaseCommand.DeclareIncome(head, de.auseinerhand.events.registry.IncomeKind.EMPLOYMENT,
+                YearMonth.of(2026, 4), null, gross, new java.math.BigDecimal("400.00"), new java.math.BigDecimal("100.00")), s))
+                .hasSize(1);
+    }
+
+    @Test
+    void theHouseholdIsAtLeastTheCaseAndDatesStartWithSgbII() {
+        UUID head = UUID.randomUUID();
+        CaseState s = stateWithHead(head);
+        java.math.BigDecimal v = new java.math.BigDecimal("100.00");
+        assertThatThrownBy(() -> decider.decide(new CaseCommand.DeclareHousingCosts(OPENED, v, v, v, 0, null), s))
+                .hasFieldOrPropertyWithValue("field", "householdSize");
+        assertThat(decider.decide(new CaseCommand.DeclareHousingCosts(OPENED, v, v, v, 2, null), s)).hasSize(1);
+        assertThatThrownBy(() -> decider.decide(new CaseCommand.DeclareAssets(head,
+                de.auseinerhand.events.registry.AssetKind.CASH, v, LocalDate.of(2004, 12, 31)), s))
+                .hasFieldOrPropertyWithValue("code", "before-sgb-ii");
+    }
+
+    @Test
+    void aCaseHasOnePartnerAndErasureHappensOnce() {
+        UUID head = UUID.randomUUID();
+        CaseState s = stateWithHead(head);
+        var p1 = person(PersonRole.PARTNER, LocalDate.of(1985, 1, 1));
+        CaseState withPartner = decider.evolve(s, decider.decide(p1, s).get(0));
+        assertThatThrownBy(() -> decider.decide(person(PersonRole.PARTNER, LocalDate.of(1986, 1, 1)), withPartner))
+                .hasFieldOrPropertyWithValue("code", "one-partner-per-case");
+        var erased = decider.decide(new CaseCommand.EraseCaseMemberData(head), s);
+        assertThat(erased).singleElement().isInstanceOf(de.auseinerhand.events.registry.PersonDataErased.class);
+        assertThat(decider.decide(new CaseCommand.EraseCaseMemberData(head), decider.evolve(s, erased.get(0)))).isEmpty();
+    }
+
+    @Test
+    void anEmployableMemberIsAtLeast15() {
+        var young = new CaseCommand.RegisterPerson(UUID.randomUUID(), PersonRole.CHILD, OPENED.minusYears(14), Sex.MALE,
+                true, false, OPENED, null, PII);
+        assertThatThrownBy(() -> when(List.of(opened()), young)).hasFieldOrPropertyWithValue("field", "employable");
+    }
+
     @Test
     void nobodyJoinsAMissingCase() {
         assertThatThrownBy(() -> when(List.of(), person(PersonRole.HEAD, LocalDate.of(1988, 4, 12))))

@@ -49,7 +49,7 @@ class OutboxOutageTest {
                 String caseId = given().auth().oauth2(TOKEN).contentType(ContentType.JSON)
                         .body(Map.of("municipality", "05958012", "openedOn", "2026-02-01"))
                         .when().post("/api/v1/cases").then().statusCode(201).extract().path("caseId");
-                given().auth().oauth2(TOKEN).contentType(ContentType.JSON)
+                given().auth().oauth2(TOKEN).contentType(ContentType.JSON).header("If-Match", "\"1\"")
                         .body(Map.of("role", "HEAD", "firstName", "A", "lastName", "B", "birthDate", "1970-01-01",
                                 "sex", "MALE", "employable", true))
                         .when().post("/api/v1/cases/{id}/persons", caseId).then().statusCode(201);

@@ -69,7 +69,7 @@ class CaseApiTest {
                 .then().statusCode(201).header("ETag", "\"2\"")
                 .body("personId", notNullValue()).body("firstName", equalTo("Erika"))
                 .body("birthYearMonth", equalTo("1988-04"));
-        given().auth().oauth2(MESCHEDE_WORKER).contentType(ContentType.JSON)
+        given().auth().oauth2(MESCHEDE_WORKER).contentType(ContentType.JSON).header("If-Match", "\"2\"")
                 .body(Map.of("role", "CHILD", "firstName", "Max", "lastName", "Mustermann", "birthDate",
                         "2019-06-01", "sex", "MALE", "employable", false))
                 .when().post("/api/v1/cases/{id}/persons", caseId)
@@ -92,7 +92,7 @@ class CaseApiTest {
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("type", equalTo("urn:aus-einer-hand:problem:not-found")).extract().asString();
         assertThat(foreign).isEqualTo(missing).doesNotContain(MESCHEDE).doesNotContain(caseId);
-        given().auth().oauth2(ARNSBERG_WORKER).contentType(ContentType.JSON).body(head())
+        given().auth().oauth2(ARNSBERG_WORKER).contentType(ContentType.JSON).header("If-Match", "\"1\"").body(head())
                 .when().post("/api/v1/cases/{id}/persons", caseId)
                 .then().statusCode(404).body(not(containsString("Mustermann")));
         given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/cases/{id}", caseId).then().statusCode(200);
@@ -132,24 +132,28 @@ class CaseApiTest {
         given().auth().oauth2(MESCHEDE_WORKER).contentType(ContentType.JSON)
                 .body(Map.of("municipality", MESCHEDE, "openedOn", "02.03.2026"))
                 .when().post("/api/v1/cases").then().statusCode(400).body("errors[0].field", equalTo("openedOn"));
-        given().auth().oauth2(MESCHEDE_WORKER).contentType(ContentType.JSON).body(Map.of("role", "HEAD"))
+        given().auth().oauth2(MESCHEDE_WORKER).contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Map.of("role", "HEAD"))
                 .when().post("/api/v1/cases/{id}/persons", caseId).then().statusCode(400)
                 .body("errors.field", hasItem("firstName")).body("errors.field", hasItem("birthDate"));
         Map<String, Object> wrongRole = new java.util.HashMap<>(head());
         wrongRole.put("role", "BOSS");
-        given().auth().oauth2(MESCHEDE_WORKER).contentType(ContentType.JSON).body(wrongRole)
+        given().auth().oauth2(MESCHEDE_WORKER).contentType(ContentType.JSON).header("If-Match", "\"1\"").body(wrongRole)
                 .when().post("/api/v1/cases/{id}/persons", caseId).then().statusCode(400)
                 .body("errors[0].field", equalTo("role"));
         Map<String, Object> youngPartner = new java.util.HashMap<>(head());
         youngPartner.put("role", "PARTNER");
         youngPartner.put("birthDate", "2014-01-01");
-        given().auth().oauth2(MESCHEDE_WORKER).contentType(ContentType.JSON).body(youngPartner)
+        given().auth().oauth2(MESCHEDE_WORKER).contentType(ContentType.JSON).header("If-Match", "\"1\"").body(youngPartner)
                 .when().post("/api/v1/cases/{id}/persons", caseId).then().statusCode(422)
                 .contentType("application/problem+json").body("code", equalTo("partner-must-be-adult"))
                 .body("errors[0].field", equalTo("birthDate"));
         given().auth().oauth2(MESCHEDE_WORKER).contentType(ContentType.JSON).header("If-Match", "banana")
                 .body(head()).when().post("/api/v1/cases/{id}/persons", caseId).then().statusCode(400)
                 .body("errors[0].field", equalTo("If-Match"));
+        given().auth().oauth2(MESCHEDE_WORKER).contentType(ContentType.JSON).body(head())
+                .when().post("/api/v1/cases/{id}/persons", caseId).then().statusCode(428)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:aus-einer-hand:problem:precondition-required"));
         assertThat(eventCount()).isEqualTo(before);
     }
 
@@ -168,7 +172,7 @@ class CaseApiTest {
     @Test
     void eventsReachTheTopicAsCloudEventsWithoutPlaintextPersonalData() {
         String caseId = openCase(MESCHEDE_WORKER, MESCHEDE);
-        given().auth().oauth2(MESCHEDE_WORKER).contentType(ContentType.JSON).body(head())
+        given().auth().oauth2(MESCHEDE_WORKER).contentType(ContentType.JSON).header("If-Match", "\"1\"").body(head())
                 .when().post("/api/v1/cases/{id}/persons", caseId).then().statusCode(201);
         Eventually.assertSoon(() -> {
             List<ConsumerRecord<String, String>> ofCase = TestKafka.readAll(TestKafka.CASE_EVENTS).stream()

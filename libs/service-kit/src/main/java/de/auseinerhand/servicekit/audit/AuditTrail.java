@@ -1,0 +1,94 @@
+package de.auseinerhand.servicekit.audit;
+
+import de.auseinerhand.servicekit.rest.RequestMetadata;
+import de.auseinerhand.servicekit.security.Caller;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Records every read and write of a person's data: who (pseudonymous actor and roles), when, which
+ * case and person, why (the request's {@code X-Purpose}), in {@code audit_record}, which the database
+ * keeps append-only. Written in the caller's transaction: a write and its audit record commit together.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    RequestMetadata request;
+
+    public record AuditRecord(long id, Instant recordedAt, String actor, String roles, String action, String caseId,
+            UUID personId, String purpose, UUID correlationId) {
+    }
+
+    public void record(String action, String caseId, UUID personId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into audit_record (actor, roles, action, case_id, person_id, purpose, correlation_id) "
+                        + "values (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, caller.actorId());
+            ps.setString(2, String.join(",", caller.roles()));
+            ps.setString(3, action);
+            ps.setString(4, caseId);
+            ps.setObject(5, personId);
+            String purpose = request.purpose();
+            ps.setString(6, purpose == null ? null : purpose.substring(0, Math.min(200, purpose.length())));
+            ps.setObject(7, request.correlationId());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing the audit trail failed", e);
+        }
+    }
+
+    /** Audit records by case or by actor, newest first, after the cursor id. */
+    public List<AuditRecord> find(String caseId, String actor, Long beforeId, int limit) {
+        StringBuilder sql = new StringBuilder("select id, recorded_at, actor, roles, action, case_id, person_id, purpose, "
+                + "correlation_id from audit_record where 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (caseId != null) {
+            sql.append(" and case_id = ?");
+            args.add(caseId);
+        }
+        if (actor != null) {
+            sql.append(" and actor = ?");
+            args.add(actor);
+        }
+        if (beforeId != null) {
+            sql.append(" and id < ?");
+            args.add(beforeId);
+        }
+        sql.append(" order by id desc limit ?");
+        args.add(limit);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            List<AuditRecord> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp t = rs.getTimestamp(2);
+                    out.add(new AuditRecord(rs.getLong(1), t.toInstant(), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), (UUID) rs.getObject(7), rs.getString(8),
+                            (UUID) rs.getObject(9)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the audit trail failed", e);
+        }
+    }
+}
