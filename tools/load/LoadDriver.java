@@ -53,7 +53,7 @@ public class LoadDriver {
             "05958028", "05958032", "05958036", "05958040", "05958044", "05958048"};
     static final Pattern CASE_ID = Pattern.compile("\"caseId\"\\s*:\\s*\"([^\"]+)\"");
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newFixedThreadPool(8)).build();
     final String base;
     final String token;
