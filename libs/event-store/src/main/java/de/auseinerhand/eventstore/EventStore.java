@@ -59,22 +59,18 @@ public class EventStore {
         }
         long newVersion = expectedVersion + events.size();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<EventEnvelope> envelopes = new ArrayList<>(events.size());
+        long version = expectedVersion;
+        for (NewEvent e : events) {
+            version++;
+            envelopes.add(EventCodec.envelope(UUID.randomUUID(), e.data(), e.subject(), now, e.municipality(),
+                    streamId, version, metadata.correlationId(), metadata.causationId(), metadata.actor(),
+                    metadata.traceparent()));
+        }
         try (Connection c = dataSource.getConnection()) {
-            claimVersion(c, streamId, expectedVersion, newVersion);
-            List<EventEnvelope> envelopes = new ArrayList<>(events.size());
-            long version = expectedVersion;
-            for (NewEvent e : events) {
-                version++;
-                envelopes.add(EventCodec.envelope(UUID.randomUUID(), e.data(), e.subject(), now, e.municipality(),
-                        streamId, version, metadata.correlationId(), metadata.causationId(), metadata.actor(),
-                        metadata.traceparent()));
-            }
-            List<String> payloads = envelopes.stream().map(codec::toJson).toList();
-            long[] positions = insertEvents(c, envelopes, payloads);
-            insertOutbox(c, envelopes, payloads, positions);
-            try (PreparedStatement ps = c.prepareStatement("select pg_notify(?, '')")) {
-                ps.setString(1, OUTBOX_CHANNEL);
-                ps.execute();
+            long[] positions = insertAll(c, streamId, expectedVersion, newVersion, envelopes);
+            if (positions == null) {
+                throw new ConcurrencyConflictException(streamId, expectedVersion, versionOf(c, streamId));
             }
             List<StoredEvent> stored = new ArrayList<>(events.size());
             for (int i = 0; i < envelopes.size(); i++) {
@@ -90,73 +86,71 @@ public class EventStore {
         }
     }
 
-    private void claimVersion(Connection c, String streamId, long expected, long newVersion) throws SQLException {
-        if (expected == 0) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "insert into es_stream (stream_id, version) values (?, ?) on conflict (stream_id) do nothing")) {
-                ps.setString(1, streamId);
-                ps.setLong(2, newVersion);
-                if (ps.executeUpdate() == 1) {
-                    return;
-                }
-            }
-        } else {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "update es_stream set version = ?, updated_at = now() where stream_id = ? and version = ?")) {
-                ps.setLong(1, newVersion);
-                ps.setString(2, streamId);
-                ps.setLong(3, expected);
-                if (ps.executeUpdate() == 1) {
-                    return;
-                }
-            }
+    /**
+     * One round trip: claim the stream version (conditional update, or insert of a new stream), insert
+     * the events and their outbox rows only if the claim succeeded, and notify the relay (delivered at
+     * commit). Returns the global positions in version order, or null when the claim failed.
+     */
+    private long[] insertAll(Connection c, String streamId, long expected, long newVersion,
+            List<EventEnvelope> envelopes) throws SQLException {
+        String claim = expected == 0
+                ? "insert into es_stream (stream_id, version) values (?, ?) on conflict (stream_id) do nothing returning 1"
+                : "update es_stream set version = ?, updated_at = now() where stream_id = ? and version = ? returning 1";
+        String sql = "with claim as (" + claim + "), "
+                + "ev as (insert into es_event (event_id, stream_id, stream_version, event_type, subject, municipality, recorded_at, envelope) "
+                + "select u.* from unnest(?::uuid[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::jsonb[]) "
+                + "as u where exists (select 1 from claim) "
+                + "returning global_position, event_id, subject, recorded_at, stream_version), "
+                + "ob as (insert into es_outbox (global_position, event_id, topic, message_key, recorded_at) "
+                + "select global_position, event_id, ?, subject, recorded_at from ev) "
+                + "select global_position, stream_version, pg_notify('" + OUTBOX_CHANNEL + "', '')::text from ev order by stream_version";
+        int n = envelopes.size();
+        Object[] ids = new Object[n];
+        String[] streams = new String[n];
+        Long[] versions = new Long[n];
+        String[] types = new String[n];
+        String[] subjects = new String[n];
+        String[] municipalities = new String[n];
+        java.sql.Timestamp[] times = new java.sql.Timestamp[n];
+        String[] payloads = new String[n];
+        for (int i = 0; i < n; i++) {
+            EventEnvelope e = envelopes.get(i);
+            ids[i] = e.id();
+            streams[i] = e.streamid();
+            versions[i] = e.streamversion();
+            types[i] = e.type();
+            subjects[i] = e.subject();
+            municipalities[i] = e.municipality();
+            times[i] = Timestamp.from(e.time());
+            payloads[i] = codec.toJson(e);
         }
-        throw new ConcurrencyConflictException(streamId, expected, versionOf(c, streamId));
-    }
-
-    private long[] insertEvents(Connection c, List<EventEnvelope> envelopes, List<String> payloads) throws SQLException {
-        long[] positions = new long[envelopes.size()];
-        try (PreparedStatement ps = c.prepareStatement(
-                "insert into es_event (event_id, stream_id, stream_version, event_type, subject, municipality, recorded_at, envelope) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)", new String[] {"global_position"})) {
-            for (int i = 0; i < envelopes.size(); i++) {
-                EventEnvelope e = envelopes.get(i);
-                ps.setObject(1, e.id());
-                ps.setString(2, e.streamid());
-                ps.setLong(3, e.streamversion());
-                ps.setString(4, e.type());
-                ps.setString(5, e.subject());
-                ps.setString(6, e.municipality());
-                ps.setTimestamp(7, Timestamp.from(e.time()));
-                ps.setString(8, payloads.get(i));
-                ps.addBatch();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int p = 1;
+            if (expected == 0) {
+                ps.setString(p++, streamId);
+                ps.setLong(p++, newVersion);
+            } else {
+                ps.setLong(p++, newVersion);
+                ps.setString(p++, streamId);
+                ps.setLong(p++, expected);
             }
-            ps.executeBatch();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                int i = 0;
-                while (keys.next()) {
-                    positions[i++] = keys.getLong(1);
+            ps.setArray(p++, c.createArrayOf("uuid", ids));
+            ps.setArray(p++, c.createArrayOf("text", streams));
+            ps.setArray(p++, c.createArrayOf("bigint", versions));
+            ps.setArray(p++, c.createArrayOf("text", types));
+            ps.setArray(p++, c.createArrayOf("text", subjects));
+            ps.setArray(p++, c.createArrayOf("text", municipalities));
+            ps.setArray(p++, c.createArrayOf("timestamptz", times));
+            ps.setArray(p++, c.createArrayOf("text", payloads));
+            ps.setString(p, topic);
+            long[] positions = new long[n];
+            int i = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    positions[i++] = rs.getLong(1);
                 }
             }
-        }
-        return positions;
-    }
-
-    private void insertOutbox(Connection c, List<EventEnvelope> envelopes, List<String> payloads, long[] positions)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "insert into es_outbox (global_position, event_id, topic, message_key, payload, recorded_at) values (?, ?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < envelopes.size(); i++) {
-                EventEnvelope e = envelopes.get(i);
-                ps.setLong(1, positions[i]);
-                ps.setObject(2, e.id());
-                ps.setString(3, topic);
-                ps.setString(4, e.subject());
-                ps.setString(5, payloads.get(i));
-                ps.setTimestamp(6, Timestamp.from(e.time()));
-                ps.addBatch();
-            }
-            ps.executeBatch();
+            return i == n ? positions : null;
         }
     }
 

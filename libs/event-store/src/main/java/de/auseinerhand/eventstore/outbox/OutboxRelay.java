@@ -263,7 +263,8 @@ public class OutboxRelay {
 
     private static List<OutboxRow> fetch(Connection c, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "select id, topic, message_key, payload, recorded_at from es_outbox order by id limit ?")) {
+                "select o.id, o.topic, o.message_key, e.envelope::text, o.recorded_at from es_outbox o "
+                        + "join es_event e on e.global_position = o.global_position order by o.id limit ?")) {
             ps.setInt(1, limit);
             List<OutboxRow> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
