@@ -138,7 +138,8 @@ public class CaseService {
         return after;
     }
 
-    @Transactional
+    /** A read: no transaction needed; the audit record commits on its own before the answer leaves. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Loaded<CaseState> get(String caseId) {
         policy.check("read-case");
         Loaded<CaseState> loaded = visible(caseId);
@@ -154,8 +155,12 @@ public class CaseService {
         return store.readStream(streamId(caseId));
     }
 
-    public Optional<PersonalData> personalData(CaseState.Member m) {
-        return m.erased() ? Optional.empty() : vault.decrypt(m.personId(), m.pii());
+    /** Decrypted personal data of the case's members (erased members have none). */
+    public java.util.Map<UUID, PersonalData> personalData(CaseState s) {
+        java.util.Map<UUID, de.auseinerhand.events.EncryptedPii> encrypted = new java.util.HashMap<>();
+        s.members().values().stream().filter(m -> !m.erased() && m.pii() != null)
+                .forEach(m -> encrypted.put(m.personId(), m.pii()));
+        return vault.decryptAll(encrypted);
     }
 
     private Loaded<CaseState> append(String caseId, Loaded<CaseState> loaded, long expectedVersion, CaseCommand cmd) {

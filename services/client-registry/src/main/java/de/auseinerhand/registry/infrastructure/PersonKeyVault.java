@@ -70,6 +70,44 @@ public class PersonKeyVault {
         }
     }
 
+    /** Decrypts the data of several persons with one key lookup; erased or missing keys give no entry. */
+    public java.util.Map<UUID, PersonalData> decryptAll(java.util.Map<UUID, EncryptedPii> encrypted) {
+        java.util.Map<UUID, PersonalData> result = new java.util.HashMap<>();
+        if (encrypted.isEmpty()) {
+            return result;
+        }
+        java.util.List<String> keyIds = encrypted.values().stream().filter(java.util.Objects::nonNull)
+                .map(EncryptedPii::keyId).toList();
+        java.util.Map<String, PersonKey> keys = new java.util.HashMap<>();
+        if (!keyIds.isEmpty()) {
+            PersonKey.<PersonKey>list("keyId in ?1", keyIds).forEach(k -> keys.put(k.keyId, k));
+        }
+        encrypted.forEach((personId, pii) -> {
+            if (pii == null) {
+                return;
+            }
+            PersonKey key = keys.get(pii.keyId());
+            if (key != null && key.keyMaterial != null && key.personId.equals(personId)) {
+                result.put(personId, decryptWith(key.keyMaterial, personId, pii));
+            }
+        });
+        return result;
+    }
+
+    private static PersonalData decryptWith(byte[] keyMaterial, UUID personId, EncryptedPii pii) {
+        try {
+            byte[] in = Base64.getDecoder().decode(pii.ciphertext());
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(keyMaterial, "AES"),
+                    new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
+            cipher.updateAAD(personId.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] plain = cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES);
+            return EventCodec.instance().mapper().readValue(plain, PersonalData.class);
+        } catch (GeneralSecurityException | java.io.IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("personal data of " + personId + " cannot be decrypted", e);
+        }
+    }
+
     /** The personal data, or empty when the key was erased. */
     public Optional<PersonalData> decrypt(UUID personId, EncryptedPii pii) {
         if (pii == null) {
@@ -79,17 +117,7 @@ public class PersonKeyVault {
         if (key == null || key.keyMaterial == null || !key.personId.equals(personId)) {
             return Optional.empty();
         }
-        try {
-            byte[] in = Base64.getDecoder().decode(pii.ciphertext());
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key.keyMaterial, "AES"),
-                    new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
-            cipher.updateAAD(personId.toString().getBytes(StandardCharsets.UTF_8));
-            byte[] plain = cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES);
-            return Optional.of(EventCodec.instance().mapper().readValue(plain, PersonalData.class));
-        } catch (GeneralSecurityException | java.io.IOException | IllegalArgumentException e) {
-            throw new IllegalStateException("personal data of " + personId + " cannot be decrypted", e);
-        }
+        return Optional.of(decryptWith(key.keyMaterial, personId, pii));
     }
 
     private static SecretKey newKey() {

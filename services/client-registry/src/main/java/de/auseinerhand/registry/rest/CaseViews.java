@@ -22,8 +22,9 @@ public class CaseViews {
 
     public CaseView of(Loaded<CaseState> loaded) {
         CaseState s = loaded.state();
+        var personal = cases.personalData(s);
         var members = s.members().values().stream().map(m -> {
-            var pd = cases.personalData(m);
+            var pd = java.util.Optional.ofNullable(personal.get(m.personId()));
             return new CaseView.MemberView(m.personId(), m.role(), pd.map(p -> p.firstName()).orElse(null),
                     pd.map(p -> p.lastName()).orElse(null), pd.map(p -> p.birthDate()).orElse(null),
                     m.birthYearMonth(), m.sex(), m.employable(), m.singleParent(), m.joinedOn(), m.leftOn(),
