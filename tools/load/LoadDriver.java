@@ -58,6 +58,7 @@ public class LoadDriver {
     final String base;
     final String token;
     final Random random = new Random(42);
+    int settleSeconds = 20;
 
     LoadDriver(String base, String token) {
         this.base = base;
@@ -79,6 +80,7 @@ public class LoadDriver {
             System.exit(2);
         }
         LoadDriver d = new LoadDriver(o.getOrDefault("base", "http://127.0.0.1:8081"), token);
+        d.settleSeconds = Integer.parseInt(o.getOrDefault("settle", "20"));
         double rate = Double.parseDouble(o.getOrDefault("rate", "50"));
         int seconds = Integer.parseInt(o.getOrDefault("seconds", "60"));
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "10"));
@@ -174,6 +176,9 @@ public class LoadDriver {
         for (int i = 0; i < cases; i++) {
             ids.add(household(null, System.nanoTime()).get(30, TimeUnit.SECONDS));
         }
+        // let the other services consume the setup's events first, so they do not compete with the measurement
+        System.out.printf("letting consumers settle for %d s ...%n", settleSeconds);
+        java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(settleSeconds));
         run("GET /api/v1/cases/{id}", rate, seconds, warmup, (due, lat) -> get("/api/v1/cases/" + ids.get(random.nextInt(ids.size())))
                 .thenAccept(r -> check(r, 200)));
     }
