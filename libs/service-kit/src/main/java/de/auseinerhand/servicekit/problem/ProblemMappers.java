@@ -129,9 +129,27 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (isOverload(e)) {
+            LOG.warnf("overloaded: %s", e.getMessage());
+            return Response.status(503).type(Problem.MEDIA).header("Retry-After", "1")
+                    .entity(Problem.of(ProblemTypes.UNAVAILABLE, "Service unavailable", 503,
+                            "the service is at capacity; nothing was changed, retry shortly"))
+                    .build();
+        }
         LOG.error("unexpected failure", e);
         return Problem.of(ProblemTypes.INTERNAL, "Internal error", 500,
                 "the request could not be completed; nothing was changed").toResponse();
+    }
+
+    /** No database connection could be had in time: the service is at capacity, not broken. */
+    private static boolean isOverload(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException && t.getMessage() != null
+                    && t.getMessage().contains("acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response validation(List<FieldError> errors) {
