@@ -1,7 +1,5 @@
-package de.auseinerhand.benefits.rest;
+package de.auseinerhand.registryview;
 
-import de.auseinerhand.registryview.KnownCaseView;
-import de.auseinerhand.registryview.KnownCases;
 import de.auseinerhand.servicekit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -14,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/** Served by every service that includes this library: its own view of the registry's cases. */
 @Path("/api/v1/known-cases")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.CASEWORKER, Roles.TEAM_LEAD, Roles.DISTRICT_ADMIN})
