@@ -92,8 +92,12 @@ public class CaseService {
      * Registers a member. With {@code existingPersonId} a person known to the registry joins this case
      * (a move between cases); they must not be a current member of another open case.
      */
+    /** The new member's id and the case right after registering. */
+    public record Registration(UUID personId, Loaded<CaseState> caseAfter) {
+    }
+
     @Transactional
-    public UUID registerPerson(String caseId, long expectedVersion, UUID existingPersonId, PersonRegistration r) {
+    public Registration registerPerson(String caseId, long expectedVersion, UUID existingPersonId, PersonRegistration r) {
         policy.check("register-person");
         Loaded<CaseState> loaded = visible(caseId);
         UUID personId = existingPersonId == null ? UUID.randomUUID() : existingPersonId;
@@ -116,7 +120,7 @@ public class CaseService {
                         r.singleParent(), effectiveFrom, r.customerNumber(), pii));
         directory.placePerson(personId, caseId, after.state().municipality(), r.role().name(), data, r.customerNumber());
         audit.record("register-person", caseId, personId);
-        return personId;
+        return new Registration(personId, after);
     }
 
     /** Any other command on an existing case, by operation name (for the portal policy and the audit). */

@@ -63,11 +63,12 @@ public class CaseMemberResource {
         long expected = ETags.requireIfMatch(ifMatch);
         IdempotencyKeys.Outcome<Registered> outcome = QuarkusTransaction.requiringNew().call(() ->
                 idempotency.once(caller.actorId(), idempotencyKey, List.of("register-person", caseId, r), Registered.class, () -> {
-                    UUID personId = cases.registerPerson(caseId, expected, r.personId(), new CaseService.PersonRegistration(
+                    CaseService.Registration done = cases.registerPerson(caseId, expected, r.personId(), new CaseService.PersonRegistration(
                             r.role(), r.firstName(), r.lastName(), r.birthDate(), r.sex(), r.employable(),
                             Boolean.TRUE.equals(r.singleParent()), r.effectiveFrom(), r.customerNumber(), r.address(),
                             r.phone(), r.email(), r.insuranceNumber()));
-                    Loaded<CaseState> after = cases.get(caseId);
+                    UUID personId = done.personId();
+                    Loaded<CaseState> after = done.caseAfter();
                     CaseView view = views.of(after);
                     CaseView.MemberView member = view.members().stream().filter(m -> m.personId().equals(personId))
                             .findFirst().orElseThrow();
