@@ -3,6 +3,8 @@ package de.auseinerhand.registryview;
 import de.auseinerhand.eventstore.consumer.CaseEventConsumer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,9 +26,18 @@ public class RegistryViewConsumer {
     @Inject
     RegistryViewProjection projection;
 
+    @Inject
+    @Any
+    Instance<CaseEventProjection> serviceProjections;
+
     @Incoming("case-events")
     @Blocking(ordered = true)
     public void onRecord(ConsumerRecord<String, String> record) {
-        consumer.apply(consumerName, record, projection::apply);
+        consumer.apply(consumerName, record, envelope -> {
+            projection.apply(envelope);
+            for (CaseEventProjection p : serviceProjections) {
+                p.apply(envelope);
+            }
+        });
     }
 }

@@ -1,0 +1,32 @@
+package de.auseinerhand.benefits.domain.decision;
+
+import de.auseinerhand.events.benefits.PostedPersonAmount;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+
+/** Commands on a case's benefits; amounts come computed from the calculator (the decider checks the rules around them). */
+public sealed interface BenefitCommand {
+
+    /** § 37 SGB II: benefits only on application, effective from the first of its month. */
+    record ReceiveApplication(LocalDate receivedOn, LocalDate caseOpenedOn) implements BenefitCommand {
+    }
+
+    /** A decision for an approval period; {@code months} holds every month of the period in order. */
+    record Decide(UUID decisionId, LocalDate from, LocalDate to, boolean provisional, UUID replaces, BigDecimal settlement,
+                  Boolean reclaimWaived, List<MonthAmounts> months) implements BenefitCommand {
+    }
+
+    /** The consequence of changed facts from the first month in {@code months} to the end of the period. */
+    record Amend(UUID decisionId, String reason, List<MonthAmounts> months) implements BenefitCommand {
+    }
+
+    record Terminate(UUID decisionId, LocalDate effectiveFrom, String reason) implements BenefitCommand {
+    }
+
+    record Post(YearMonth month, List<PostedPersonAmount> perPerson, BigDecimal llu, BigDecimal kdu, BigDecimal reductions,
+                BigDecimal payable) implements BenefitCommand {
+    }
+}

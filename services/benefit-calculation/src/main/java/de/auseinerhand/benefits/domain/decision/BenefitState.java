@@ -1,0 +1,69 @@
+package de.auseinerhand.benefits.domain.decision;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** The benefit history of one case: applications, decisions with their amount schedules, postings (month → entitlement posted). */
+public record BenefitState(LocalDate firstBenefitDay, LocalDate applicationFrom, Map<UUID, Decision> decisions,
+                           NavigableMap<YearMonth, java.math.BigDecimal> posted) {
+
+    public static BenefitState empty() {
+        return new BenefitState(null, null, new LinkedHashMap<>(), new TreeMap<>());
+    }
+
+    /**
+     * One decision. {@code schedule} maps the month from which amounts apply to those amounts (the
+     * decision's own first month, then every amendment); {@code replacedBy} is the final decision
+     * that replaced a provisional one.
+     */
+    public record Decision(UUID id, LocalDate from, LocalDate to, boolean provisional, UUID replacedBy, LocalDate terminatedFrom,
+                           NavigableMap<YearMonth, MonthAmounts.Amounts> schedule) {
+
+        public boolean coversMonth(YearMonth month) {
+            return replacedBy == null && !YearMonth.from(from).isAfter(month) && !YearMonth.from(to).isBefore(month)
+                    && (terminatedFrom == null || terminatedFrom.isAfter(month.atDay(1)));
+        }
+
+        public MonthAmounts.Amounts amountsFor(YearMonth month) {
+            Map.Entry<YearMonth, MonthAmounts.Amounts> e = schedule.floorEntry(month);
+            return e == null ? null : e.getValue();
+        }
+
+        /** Last day paid in {@code month}: the day before a termination within it, else its last day. */
+        public LocalDate lastDayIn(YearMonth month) {
+            LocalDate end = to.isBefore(month.atEndOfMonth()) ? to : month.atEndOfMonth();
+            return terminatedFrom != null && !terminatedFrom.isAfter(end) ? terminatedFrom.minusDays(1) : end;
+        }
+
+        Decision withSchedule(YearMonth month, MonthAmounts.Amounts amounts) {
+            TreeMap<YearMonth, MonthAmounts.Amounts> s = new TreeMap<>(schedule);
+            s.put(month, amounts);
+            return new Decision(id, from, to, provisional, replacedBy, terminatedFrom, Collections.unmodifiableNavigableMap(s));
+        }
+    }
+
+    /** The decision in force for a month, if any. */
+    public Decision decisionFor(YearMonth month) {
+        for (Decision d : decisions.values()) {
+            if (d.coversMonth(month)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** Months of benefit receipt before {@code month}, counted from the first benefit month (waiting periods of §§ 12, 22). */
+    public int monthsOfReceiptBefore(YearMonth month) {
+        if (firstBenefitDay == null) {
+            return 0;
+        }
+        long months = YearMonth.from(firstBenefitDay).until(month, java.time.temporal.ChronoUnit.MONTHS);
+        return (int) Math.max(0, months);
+    }
+}

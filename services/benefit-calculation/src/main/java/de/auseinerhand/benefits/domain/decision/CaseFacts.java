@@ -1,0 +1,134 @@
+package de.auseinerhand.benefits.domain.decision;
+
+import de.auseinerhand.benefits.domain.calculation.Household;
+import de.auseinerhand.benefits.domain.calculation.InvalidHouseholdException;
+import de.auseinerhand.benefits.domain.calculation.Money;
+import de.auseinerhand.events.registry.AssetKind;
+import de.auseinerhand.events.registry.IncomeKind;
+import de.auseinerhand.events.registry.PersonRole;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What benefit-calculation knows about one case from the registry's events, with business dates,
+ * and the household it gives for a month. Facts recorded later for the same person, kind and date
+ * replace earlier ones (corrections are new events).
+ */
+public record CaseFacts(
+        String caseId,
+        LocalDate openedOn,
+        LocalDate closedOn,
+        List<MunicipalityFrom> municipalities,
+        List<PersonFact> persons,
+        List<IncomeFact> incomes,
+        List<HousingFact> housing,
+        List<AssetFact> assets) {
+
+    public record MunicipalityFrom(LocalDate effectiveFrom, String municipality, Instant recordedAt) {
+    }
+
+    public record PersonFact(UUID personId, PersonRole role, YearMonth birthYearMonth, boolean employable, boolean singleParent,
+                             LocalDate joinedOn, LocalDate leftOn) {
+        boolean memberIn(YearMonth month) {
+            return !joinedOn.isAfter(month.atEndOfMonth()) && (leftOn == null || leftOn.isAfter(month.atDay(1)));
+        }
+    }
+
+    public record IncomeFact(UUID personId, IncomeKind kind, YearMonth fromMonth, YearMonth toMonth, BigDecimal gross, BigDecimal net,
+                             BigDecimal socialContributions, Instant recordedAt) {
+        boolean covers(YearMonth month) {
+            return !fromMonth.isAfter(month) && (toMonth == null || !toMonth.isBefore(month));
+        }
+    }
+
+    public record HousingFact(LocalDate effectiveFrom, BigDecimal rent, BigDecimal heating, BigDecimal utilities, int householdSize,
+                              Instant recordedAt) {
+    }
+
+    public record AssetFact(UUID personId, AssetKind kind, BigDecimal value, LocalDate effectiveFrom, Instant recordedAt) {
+    }
+
+    /** The municipality responsible on the first day of {@code month} (§ 36 SGB II: where the person lives). */
+    public String municipalityIn(YearMonth month) {
+        return municipalities.stream().filter(m -> !m.effectiveFrom().isAfter(month.atDay(1)))
+                .max(Comparator.comparing(MunicipalityFrom::effectiveFrom).thenComparing(MunicipalityFrom::recordedAt))
+                .or(() -> municipalities.stream().min(Comparator.comparing(MunicipalityFrom::effectiveFrom)))
+                .map(MunicipalityFrom::municipality).orElse(null);
+    }
+
+    /**
+     * The household of {@code month} for the calculator. Members are those in the case on any day of
+     * the month; housing costs and assets in force by the month's end; incomes declared for the month
+     * (the latest declaration per person and kind).
+     *
+     * @throws InvalidHouseholdException when a needed fact is missing (no housing costs declared)
+     */
+    public Household householdIn(YearMonth month, int monthsOfReceipt) {
+        List<Household.Member> members = new ArrayList<>();
+        PersonFact head = null;
+        for (PersonFact p : persons) {
+            if (p.memberIn(month) && p.role() == PersonRole.HEAD) {
+                head = p;
+            }
+        }
+        for (PersonFact p : persons) {
+            if (!p.memberIn(month)) {
+                continue;
+            }
+            List<Household.Income> inc = new ArrayList<>();
+            Map<IncomeKind, IncomeFact> latest = new LinkedHashMap<>();
+            for (IncomeFact i : incomes) {
+                if (i.personId().equals(p.personId()) && i.covers(month)) {
+                    IncomeFact prev = latest.get(i.kind());
+                    if (prev == null || !i.recordedAt().isBefore(prev.recordedAt())) {
+                        latest.put(i.kind(), i);
+                    }
+                }
+            }
+            for (IncomeFact i : latest.values()) {
+                Money gross = Money.of(i.gross());
+                Money contributions = Money.of(i.socialContributions()).min(gross);
+                Money tax = gross.minus(Money.of(i.net())).minus(contributions).atLeastZero();
+                String paidTo = i.kind() == IncomeKind.CHILD_BENEFIT && head != null ? head.personId().toString() : null;
+                inc.add(new Household.Income(i.kind(), gross, tax, contributions, paidTo, false));
+            }
+            LocalDate born = p.birthYearMonth().atDay(1);
+            members.add(new Household.Member(p.personId().toString(), p.role(), born, null, List.of(), p.employable(), p.singleParent(),
+                    false, false, false, null, false, false, false, 0, inc));
+        }
+        HousingFact h = housing.stream().filter(x -> !x.effectiveFrom().isAfter(month.atEndOfMonth()))
+                .max(Comparator.comparing(HousingFact::effectiveFrom).thenComparing(HousingFact::recordedAt)).orElse(null);
+        if (h == null) {
+            throw new InvalidHouseholdException(List.of(new InvalidHouseholdException.Problem("housing",
+                    "no housing costs are declared for " + month + " (declare them in the registry, zeros when there are none)")));
+        }
+        Map<String, AssetFact> latestAssets = new LinkedHashMap<>();
+        for (AssetFact a : assets) {
+            if (a.effectiveFrom().isAfter(month.atEndOfMonth())) {
+                continue;
+            }
+            String key = a.personId() + "/" + a.kind();
+            AssetFact prev = latestAssets.get(key);
+            if (prev == null || a.effectiveFrom().isAfter(prev.effectiveFrom())
+                    || (a.effectiveFrom().equals(prev.effectiveFrom()) && !a.recordedAt().isBefore(prev.recordedAt()))) {
+                latestAssets.put(key, a);
+            }
+        }
+        List<Household.Asset> assetList = new ArrayList<>();
+        for (AssetFact a : latestAssets.values()) {
+            assetList.add(new Household.Asset(a.personId().toString(), a.kind(), Money.of(a.value()), false, null, false, false));
+        }
+        int persons = Math.max(h.householdSize(), members.size());
+        return new Household(month, null, null, municipalityIn(month), null, members,
+                new Household.Housing(Money.of(h.rent()), Money.of(h.utilities()), Money.of(h.heating()), persons, 0),
+                assetList, monthsOfReceipt, false);
+    }
+}

@@ -1,0 +1,191 @@
+package de.auseinerhand.benefits.rest;
+
+import de.auseinerhand.benefits.application.DecisionService;
+import de.auseinerhand.benefits.domain.decision.BenefitState;
+import de.auseinerhand.eventstore.Loaded;
+import de.auseinerhand.registryview.KnownCases;
+import de.auseinerhand.servicekit.audit.AuditTrail;
+import de.auseinerhand.servicekit.idempotency.IdempotencyKeys;
+import de.auseinerhand.servicekit.problem.ProblemException;
+import de.auseinerhand.servicekit.problem.ValidationFailedException;
+import de.auseinerhand.servicekit.rest.ETags;
+import de.auseinerhand.servicekit.rest.RequestMetadata;
+import de.auseinerhand.servicekit.security.Caller;
+import de.auseinerhand.servicekit.security.Roles;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * A case's benefits: application, decisions with their calculation sheets, final decisions after
+ * provisional ones, terminations. Amendments follow the registry's facts by themselves. Every
+ * update needs {@code If-Match} with the ETag of {@code GET .../benefits} (the first application of
+ * a case creates its history and needs none); 404 for cases outside the caller's municipalities.
+ */
+@Path("/api/v1/cases/{caseId}/benefits")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.CASEWORKER, Roles.TEAM_LEAD, Roles.DISTRICT_ADMIN})
+@Tag(name = "Benefits", description = "Applications, decisions, amendments and terminations per case")
+@SecurityRequirement(name = "bearer")
+public class BenefitResource {
+
+    @Inject
+    DecisionService decisions;
+
+    @Inject
+    KnownCases knownCases;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    RequestMetadata request;
+
+    @Inject
+    IdempotencyKeys idempotency;
+
+    @Inject
+    Caller caller;
+
+    public record ApplicationRequest(LocalDate receivedOn) {
+    }
+
+    public record DecisionRequest(Boolean provisional) {
+    }
+
+    public record TerminationRequest(LocalDate effectiveFrom, String reason) {
+    }
+
+    /** 202 answer when a team lead must approve first. */
+    public record PendingView(UUID approvalId, String reason, String status) {
+    }
+
+    @GET
+    @Operation(summary = "The case's benefit history: application, decisions with their amount schedules, posted months")
+    public Response get(@PathParam("caseId") String caseId) {
+        knownCases.get(caseId);
+        Loaded<BenefitState> loaded = decisions.load(caseId);
+        audit.record("read-benefits", caseId, null);
+        return ok(caseId, loaded, 200);
+    }
+
+    @POST
+    @Path("/application")
+    @RolesAllowed({Roles.CASEWORKER, Roles.TEAM_LEAD, Roles.DISTRICT_ADMIN, Roles.PORTAL})
+    @Operation(summary = "Record an application (§ 37 SGB II): benefits from the first day of its month")
+    public Response apply(@PathParam("caseId") String caseId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(IdempotencyKeys.HEADER) String key, ApplicationRequest body) {
+        knownCases.get(caseId);
+        if (body == null || body.receivedOn() == null) {
+            throw ValidationFailedException.of("receivedOn", "is required");
+        }
+        if (body.receivedOn().isAfter(LocalDate.now().plusDays(1))) {
+            throw ValidationFailedException.of("receivedOn", "lies in the future");
+        }
+        Long expected = decisions.load(caseId).exists() ? Long.valueOf(ETags.requireIfMatch(ifMatch)) : ETags.parseIfMatch(ifMatch);
+        IdempotencyKeys.Outcome<BenefitView> outcome = QuarkusTransaction.requiringNew().call(() ->
+                idempotency.once(caller.actorId(), key, List.of("application", caseId, body), BenefitView.class, () -> {
+                    Loaded<BenefitState> after = decisions.receiveApplication(caseId, body.receivedOn(), expected, request.eventMetadata());
+                    return new IdempotencyKeys.Outcome<>(201, "/api/v1/cases/" + caseId + "/benefits", BenefitView.of(caseId, after), false);
+                }));
+        audit.record("record-application", caseId, null);
+        return Response.status(outcome.status()).location(URI.create(outcome.location()))
+                .tag(new EntityTag(String.valueOf(outcome.body().version()))).entity(outcome.body()).build();
+    }
+
+    @POST
+    @Path("/decisions")
+    @Operation(summary = "Decide the next approval period from the facts as known (12 months; 6 when provisional or housing costs are too high)",
+            description = "201 with the decision, or 202 when it waits for a team lead (four-eyes: above the amount limit or reaching "
+                    + "back further than the configured months).")
+    public Response decide(@PathParam("caseId") String caseId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(IdempotencyKeys.HEADER) String key, DecisionRequest body) {
+        knownCases.get(caseId);
+        long expected = ETags.requireIfMatch(ifMatch);
+        boolean provisional = body != null && Boolean.TRUE.equals(body.provisional());
+        DecisionService.Outcome outcome = decisions.decide(caseId, provisional, expected, caller.actorId(), request.eventMetadata());
+        audit.record("decide-benefits", caseId, null);
+        return outcome(caseId, outcome);
+    }
+
+    @POST
+    @Path("/decisions/{decisionId}/final")
+    @Operation(summary = "Make a provisional decision final (§ 41a SGB II) with back-payment or reclaim; reclaims under the threshold are waived")
+    public Response finalise(@PathParam("caseId") String caseId, @PathParam("decisionId") UUID decisionId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        knownCases.get(caseId);
+        DecisionService.Outcome outcome = decisions.finalise(caseId, decisionId, ETags.requireIfMatch(ifMatch), caller.actorId(),
+                request.eventMetadata());
+        audit.record("finalise-decision", caseId, null);
+        return outcome(caseId, outcome);
+    }
+
+    @POST
+    @Path("/decisions/{decisionId}/termination")
+    @Operation(summary = "Terminate a decision from a date (SGB X §§ 45, 48)")
+    public Response terminate(@PathParam("caseId") String caseId, @PathParam("decisionId") UUID decisionId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, TerminationRequest body) {
+        knownCases.get(caseId);
+        ValidationFailedException.Collector v = new ValidationFailedException.Collector();
+        v.require(body != null && body.effectiveFrom() != null, "effectiveFrom", "is required");
+        v.require(body != null && body.reason() != null && !body.reason().isBlank(), "reason", "is required");
+        v.throwIfAny();
+        Loaded<BenefitState> after = decisions.terminate(caseId, decisionId, body.effectiveFrom(), body.reason(),
+                ETags.requireIfMatch(ifMatch), request.eventMetadata());
+        audit.record("terminate-decision", caseId, null);
+        return ok(caseId, after, 200);
+    }
+
+    @GET
+    @Path("/decisions/{decisionId}/sheets/{month}")
+    @Operation(summary = "The calculation sheet stored with a decision for one month (the latest amendment's, if amended)")
+    public Response sheet(@PathParam("caseId") String caseId, @PathParam("decisionId") UUID decisionId, @PathParam("month") String month) {
+        knownCases.get(caseId);
+        YearMonth m;
+        try {
+            m = YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw ValidationFailedException.of("month", "must be a month like 2026-03");
+        }
+        String sheet = decisions.sheet(caseId, decisionId, m);
+        if (sheet == null) {
+            throw ProblemException.notFound();
+        }
+        audit.record("read-calculation-sheet", caseId, null);
+        return Response.ok(sheet, MediaType.APPLICATION_JSON).build();
+    }
+
+    private Response outcome(String caseId, DecisionService.Outcome outcome) {
+        if (outcome.pendingApproval() != null) {
+            return Response.status(202).location(URI.create("/api/v1/benefit-approvals/" + outcome.pendingApproval()))
+                    .entity(new PendingView(outcome.pendingApproval(), outcome.pendingReason(), "PENDING")).build();
+        }
+        return Response.status(201).location(URI.create("/api/v1/cases/" + caseId + "/benefits/decisions/" + outcome.decisionId()))
+                .tag(new EntityTag(String.valueOf(outcome.state().version()))).entity(BenefitView.of(caseId, outcome.state())).build();
+    }
+
+    private static Response ok(String caseId, Loaded<BenefitState> loaded, int status) {
+        return Response.status(status).tag(new EntityTag(String.valueOf(loaded.version()))).entity(BenefitView.of(caseId, loaded)).build();
+    }
+}

@@ -1,0 +1,253 @@
+package de.auseinerhand.benefits.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.auseinerhand.events.EventCodec;
+import de.auseinerhand.events.EventEnvelope;
+import de.auseinerhand.events.benefits.MonthlyEntitlementPosted;
+import de.auseinerhand.events.registry.HousingCostsDeclared;
+import de.auseinerhand.events.registry.IncomeDeclared;
+import de.auseinerhand.events.registry.IncomeKind;
+import de.auseinerhand.events.registry.PersonRegistered;
+import de.auseinerhand.events.registry.PersonRole;
+import de.auseinerhand.events.registry.Sex;
+import de.auseinerhand.testsupport.Eventually;
+import de.auseinerhand.testsupport.TestEvents;
+import de.auseinerhand.testsupport.TestKafka;
+import de.auseinerhand.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A case's whole benefit life through the API, fed by registry events on the real broker:
+ * application, decision with stored sheets, automatic amendment when income is declared,
+ * four-eyes approval, termination, provisional and final decisions with reclaim, monthly postings
+ * on the topic.
+ */
+@QuarkusTest
+class BenefitLifecycleTest {
+
+    static final String MESCHEDE = "05958032";
+    static final String CASEWORKER = TestTokens.caseworker("cw-meschede-1", MESCHEDE);
+    static final String TEAM_LEAD = TestTokens.token("tl-meschede", Set.of("team-lead"), List.of(MESCHEDE));
+    static final String OTHER_TOWN = TestTokens.caseworker("cw-brilon-1", "05958012");
+    static final YearMonth START = YearMonth.now();
+
+    record Case(String id, PersonRegistered head, long[] version) {
+        void publish(de.auseinerhand.events.EventData data) {
+            TestEvents.publish(data, id, MESCHEDE, ++version[0]);
+        }
+    }
+
+    /** A single adult in Meschede, rent 400 + heating 80, known to benefit-calculation. */
+    static Case singleAdult() {
+        String caseId = TestEvents.newCaseId(MESCHEDE);
+        Case c = new Case(caseId, TestEvents.person(PersonRole.HEAD, YearMonth.of(1988, 4), Sex.FEMALE, true, START.minusMonths(1).atDay(1)),
+                new long[] {0});
+        c.publish(TestEvents.caseOpened(caseId, MESCHEDE, START.minusMonths(1).atDay(1)));
+        c.publish(c.head());
+        c.publish(new HousingCostsDeclared(START.minusMonths(1).atDay(1), new BigDecimal("400.00"), new BigDecimal("80.00"),
+                BigDecimal.ZERO.setScale(2), 1, null));
+        awaitKnown(caseId, 1);
+        return c;
+    }
+
+    static void awaitKnown(String caseId, int persons) {
+        Eventually.assertSoon(() -> given().auth().oauth2(CASEWORKER).get("/api/v1/known-cases/{id}", caseId).then().statusCode(200)
+                .body("persons", hasSize(persons)));
+    }
+
+    static String etag(String caseId) {
+        return given().auth().oauth2(CASEWORKER).get("/api/v1/cases/{id}/benefits", caseId).then().statusCode(200).extract().header("ETag");
+    }
+
+    static Response apply(String caseId) {
+        return given().auth().oauth2(CASEWORKER).contentType("application/json")
+                .body("{\"receivedOn\": \"" + START.atDay(3) + "\"}").post("/api/v1/cases/{id}/benefits/application", caseId);
+    }
+
+    static Response decide(String caseId, boolean provisional) {
+        return given().auth().oauth2(CASEWORKER).contentType("application/json").header("If-Match", etag(caseId))
+                .body("{\"provisional\": " + provisional + "}").post("/api/v1/cases/{id}/benefits/decisions", caseId);
+    }
+
+    static void postMonth(YearMonth month) {
+        String admin = TestTokens.admin();
+        given().auth().oauth2(admin).post("/api/v1/posting-runs/{m}", month.toString()).then().statusCode(202);
+        Eventually.assertSoon(() -> given().auth().oauth2(admin).get("/api/v1/posting-runs/{m}", month.toString()).then().statusCode(200)
+                .body("status", equalTo("DONE")));
+    }
+
+    @Test
+    void applicationDecisionAmendmentTerminationAndPosting() {
+        Case c = singleAdult();
+        apply(c.id()).then().statusCode(201).header("ETag", "\"1\"").body("applicationFrom", equalTo(START.atDay(1).toString()));
+
+        Response decided = decide(c.id(), false);
+        decided.then().statusCode(201)
+                .body("decisions", hasSize(1))
+                .body("decisions[0].from", equalTo(START.atDay(1).toString()))
+                .body("decisions[0].to", equalTo(START.plusMonths(11).atEndOfMonth().toString()))
+                .body("decisions[0].schedule[0].total", equalTo(1043.00f))
+                .body("decisions[0].schedule[0].federalShare", equalTo(563.00f))
+                .body("decisions[0].schedule[0].municipalShare", equalTo(480.00f));
+        String decisionId = decided.jsonPath().getString("decisions[0].decisionId");
+
+        given().auth().oauth2(CASEWORKER).get("/api/v1/cases/{id}/benefits/decisions/{d}/sheets/{m}", c.id(), decisionId, START.toString())
+                .then().statusCode(200)
+                .body("totals.entitlement", equalTo(1043.00f))
+                .body("members[0].needs.find { it.item == 'STANDARD_NEED' }.paragraph", equalTo("§ 20(2) S. 1 SGB II"));
+        given().auth().oauth2(OTHER_TOWN).get("/api/v1/cases/{id}/benefits", c.id()).then().statusCode(404)
+                .contentType("application/problem+json");
+
+        // the registry records a job from next month: benefit-calculation amends the decision by itself (SGB X § 48)
+        c.publish(new IncomeDeclared(c.head().personId(), IncomeKind.EMPLOYMENT, START.plusMonths(1), null, new BigDecimal("800.00"),
+                new BigDecimal("640.00"), new BigDecimal("160.00")));
+        Eventually.assertSoon(() -> given().auth().oauth2(CASEWORKER).get("/api/v1/cases/{id}/benefits", c.id()).then().statusCode(200)
+                .body("decisions[0].schedule", hasSize(2))
+                .body("decisions[0].schedule[1].from", equalTo(START.plusMonths(1).toString()))
+                .body("decisions[0].schedule[1].total", equalTo(671.00f))
+                .body("decisions[0].schedule[1].federalShare", equalTo(191.00f)));
+        given().auth().oauth2(CASEWORKER).get("/api/v1/cases/{id}/benefits/decisions/{d}/sheets/{m}", c.id(), decisionId,
+                START.plusMonths(1).toString()).then().statusCode(200).body("totals.entitlement", equalTo(671.00f));
+
+        // posting: exactly once per case and month, also when the run is started again
+        postMonth(START.plusMonths(1));
+        postMonth(START.plusMonths(1));
+        given().auth().oauth2(CASEWORKER).get("/api/v1/cases/{id}/benefits", c.id()).then().statusCode(200)
+                .body("postedMonths", equalTo(List.of(START.plusMonths(1).toString())));
+        Eventually.assertSoon(() -> {
+            List<MonthlyEntitlementPosted> posted = postedOnTopic(c.id());
+            assertThat(posted).hasSize(1);
+            assertThat(posted.get(0).payable()).isEqualByComparingTo("671.00");
+            assertThat(posted.get(0).llu()).isEqualByComparingTo("191.00");
+            assertThat(posted.get(0).kdu()).isEqualByComparingTo("480.00");
+        });
+
+        // termination in the middle of a month
+        LocalDate end = START.plusMonths(3).atDay(16);
+        given().auth().oauth2(CASEWORKER).contentType("application/json").header("If-Match", etag(c.id()))
+                .body("{\"effectiveFrom\": \"" + end + "\", \"reason\": \"income covers the need\"}")
+                .post("/api/v1/cases/{id}/benefits/decisions/{d}/termination", c.id(), decisionId)
+                .then().statusCode(200).body("decisions[0].terminatedFrom", equalTo(end.toString()));
+        given().auth().oauth2(CASEWORKER).contentType("application/json").header("If-Match", "\"1\"")
+                .body("{\"effectiveFrom\": \"" + end + "\", \"reason\": \"again\"}")
+                .post("/api/v1/cases/{id}/benefits/decisions/{d}/termination", c.id(), decisionId).then().statusCode(412);
+    }
+
+    @Test
+    void commandsFollowTheConventions() {
+        Case c = singleAdult();
+        given().auth().oauth2(CASEWORKER).contentType("application/json").header("If-Match", "\"0\"").body("{}")
+                .post("/api/v1/cases/{id}/benefits/decisions", c.id()).then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("no-application"));
+        given().auth().oauth2(CASEWORKER).contentType("application/json").body("{}")
+                .post("/api/v1/cases/{id}/benefits/application", c.id()).then().statusCode(400).body("errors.field", hasItem("receivedOn"));
+        apply(c.id()).then().statusCode(201);
+        given().auth().oauth2(CASEWORKER).contentType("application/json").body("{\"receivedOn\": \"" + START.atDay(4) + "\"}")
+                .post("/api/v1/cases/{id}/benefits/application", c.id()).then().statusCode(428);
+        given().auth().oauth2(CASEWORKER).contentType("application/json").body("{}")
+                .post("/api/v1/cases/{id}/benefits/decisions", c.id()).then().statusCode(428);
+        given().auth().oauth2(OTHER_TOWN).contentType("application/json").header("If-Match", "\"1\"").body("{}")
+                .post("/api/v1/cases/{id}/benefits/decisions", c.id()).then().statusCode(404);
+        given().auth().oauth2(TestTokens.portal("portal-demo", MESCHEDE)).contentType("application/json").header("If-Match", "\"1\"")
+                .body("{}").post("/api/v1/cases/{id}/benefits/decisions", c.id()).then().statusCode(403);
+    }
+
+    @Test
+    void largeDecisionsWaitForATeamLead() {
+        String caseId = TestEvents.newCaseId(MESCHEDE);
+        long[] v = {0};
+        LocalDate joined = START.minusMonths(1).atDay(1);
+        TestEvents.publish(TestEvents.caseOpened(caseId, MESCHEDE, joined), caseId, MESCHEDE, ++v[0]);
+        TestEvents.publish(TestEvents.person(PersonRole.HEAD, YearMonth.of(1984, 1), Sex.MALE, true, joined), caseId, MESCHEDE, ++v[0]);
+        TestEvents.publish(TestEvents.person(PersonRole.PARTNER, YearMonth.of(1986, 2), Sex.FEMALE, true, joined), caseId, MESCHEDE, ++v[0]);
+        for (int year : new int[] {2011, 2014, 2018, 2022}) {
+            PersonRegistered child = TestEvents.person(PersonRole.CHILD, YearMonth.of(year, 6), Sex.FEMALE, false, joined);
+            TestEvents.publish(child, caseId, MESCHEDE, ++v[0]);
+            TestEvents.publish(new IncomeDeclared(child.personId(), IncomeKind.CHILD_BENEFIT, START.minusMonths(1), null,
+                    new BigDecimal("259.00"), new BigDecimal("259.00"), BigDecimal.ZERO.setScale(2)), caseId, MESCHEDE, ++v[0]);
+        }
+        TestEvents.publish(new HousingCostsDeclared(joined, new BigDecimal("900.00"), new BigDecimal("200.00"), BigDecimal.ZERO.setScale(2),
+                6, null), caseId, MESCHEDE, ++v[0]);
+        awaitKnown(caseId, 6);
+        apply(caseId).then().statusCode(201);
+
+        Response pending = decide(caseId, false);
+        pending.then().statusCode(202).body("status", equalTo("PENDING"));
+        String approval = pending.jsonPath().getString("approvalId");
+        given().auth().oauth2(CASEWORKER).get("/api/v1/cases/{id}/benefits", caseId).then().body("decisions", hasSize(0));
+        given().auth().oauth2(CASEWORKER).post("/api/v1/benefit-approvals/{a}/approve", approval).then().statusCode(403);
+        given().auth().oauth2(TEAM_LEAD).get("/api/v1/benefit-approvals").then().statusCode(200).body("approvalId", hasItem(approval));
+
+        given().auth().oauth2(TEAM_LEAD).post("/api/v1/benefit-approvals/{a}/approve", approval).then().statusCode(200)
+                .body("status", equalTo("APPROVED"));
+        given().auth().oauth2(CASEWORKER).get("/api/v1/cases/{id}/benefits", caseId).then().statusCode(200)
+                .body("decisions", hasSize(1))
+                .body("decisions[0].schedule[0].perPerson", hasSize(6));
+        given().auth().oauth2(TEAM_LEAD).post("/api/v1/benefit-approvals/{a}/approve", approval).then().statusCode(422);
+    }
+
+    @Test
+    void aFinalDecisionSettlesWhatTheProvisionalOnePaid() {
+        Case c = singleAdult();
+        apply(c.id()).then().statusCode(201);
+        Response provisional = decide(c.id(), true);
+        provisional.then().statusCode(201).body("decisions[0].provisional", equalTo(true))
+                .body("decisions[0].to", equalTo(START.plusMonths(5).atEndOfMonth().toString()));
+        String decisionId = provisional.jsonPath().getString("decisions[0].decisionId");
+        postMonth(START);
+
+        // the actual income of the first month becomes known later: 150 € → countable 40 €, 40 € too much was paid
+        c.publish(new IncomeDeclared(c.head().personId(), IncomeKind.EMPLOYMENT, START, START, new BigDecimal("150.00"),
+                new BigDecimal("150.00"), BigDecimal.ZERO.setScale(2)));
+        Eventually.assertSoon(() -> given().auth().oauth2(CASEWORKER).get("/api/v1/cases/{id}/benefits", c.id()).then()
+                .body("decisions[0].schedule[0].total", equalTo(1003.00f)));
+        Response fin = given().auth().oauth2(CASEWORKER).contentType("application/json").header("If-Match", etag(c.id()))
+                .post("/api/v1/cases/{id}/benefits/decisions/{d}/final", c.id(), decisionId);
+        fin.then().statusCode(201)
+                .body("decisions", hasSize(2))
+                .body("decisions[0].replacedBy", equalTo(fin.jsonPath().getString("decisions[1].decisionId")))
+                .body("decisions[1].provisional", equalTo(false));
+        Eventually.assertSoon(() -> {
+            JsonNode decided = lastOfType(c.id(), "de.auseinerhand.benefits.entitlement-decided.v1");
+            assertThat(decided.get("settlement").decimalValue()).isEqualByComparingTo("-40.00");
+            assertThat(decided.get("reclaimWaived").asBoolean()).as("a reclaim under 50 € is not pursued").isTrue();
+        });
+    }
+
+    static List<MonthlyEntitlementPosted> postedOnTopic(String caseId) {
+        List<MonthlyEntitlementPosted> out = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : TestKafka.readAll(TestKafka.CASE_EVENTS)) {
+            if (caseId.equals(r.key()) && r.value().contains("monthly-entitlement-posted")) {
+                EventEnvelope e = EventCodec.instance().parse(r.value());
+                out.add((MonthlyEntitlementPosted) EventCodec.instance().decode(e));
+            }
+        }
+        return out;
+    }
+
+    static JsonNode lastOfType(String caseId, String type) {
+        JsonNode found = null;
+        for (ConsumerRecord<String, String> r : TestKafka.readAll(TestKafka.CASE_EVENTS)) {
+            if (caseId.equals(r.key()) && r.value().contains(type)) {
+                found = EventCodec.instance().parse(r.value()).data();
+            }
+        }
+        assertThat(found).as(type + " of " + caseId + " on the topic").isNotNull();
+        return found;
+    }
+}
