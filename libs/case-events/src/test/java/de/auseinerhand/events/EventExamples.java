@@ -13,6 +13,8 @@ import de.auseinerhand.events.benefits.PersonEntitlement;
 import de.auseinerhand.events.benefits.PostedPersonAmount;
 import de.auseinerhand.events.placement.ClientProfileRecorded;
 import de.auseinerhand.events.placement.CooperationPlanAgreed;
+import de.auseinerhand.events.placement.CooperationPlanDisputeEnded;
+import de.auseinerhand.events.placement.CooperationPlanDisputeStarted;
 import de.auseinerhand.events.placement.CooperationPlanUpdated;
 import de.auseinerhand.events.placement.EmploymentEnded;
 import de.auseinerhand.events.placement.IntegrationKind;
@@ -112,6 +114,8 @@ final class EventExamples {
                         List.of("childcare until 14:00")),
                 new CooperationPlanAgreed(PLAN, PERSON, List.of("work in care"), List.of("apply for 3 offers a month"),
                         LocalDate.of(2026, 9, 30)),
+                new CooperationPlanDisputeStarted(PLAN, PERSON, LocalDate.of(2026, 7, 1), "hours of the training measure"),
+                new CooperationPlanDisputeEnded(PLAN, PERSON, LocalDate.of(2026, 7, 20), "PLAN_CHANGED"),
                 new CooperationPlanUpdated(PLAN, PERSON, List.of("work in care"), List.of("start training"),
                         LocalDate.of(2027, 3, 31)),
                 new PlacementProposed(PERSON, OFFER, eur("0.87"), List.of("occupation 82102 sought", "12 km away")),
