@@ -9,6 +9,7 @@ import de.auseinerhand.events.benefits.EntitlementTerminated;
 import de.auseinerhand.events.benefits.MonthlyEntitlementPosted;
 import de.auseinerhand.events.placement.ClientProfileRecorded;
 import de.auseinerhand.events.placement.CooperationPlanAgreed;
+import de.auseinerhand.events.placement.BreachOfDutyRecorded;
 import de.auseinerhand.events.placement.CooperationPlanDisputeEnded;
 import de.auseinerhand.events.placement.CooperationPlanDisputeStarted;
 import de.auseinerhand.events.placement.CooperationPlanUpdated;
@@ -52,7 +53,7 @@ public final class EventTypes {
             ApplicationReceived.class, EntitlementDecided.class, EntitlementAmended.class, EntitlementTerminated.class,
             BenefitReductionImposed.class, BenefitReductionLifted.class, MonthlyEntitlementPosted.class,
             JobOfferPublished.class, JobOfferClosed.class, ClientProfileRecorded.class, CooperationPlanAgreed.class,
-            CooperationPlanUpdated.class, CooperationPlanDisputeStarted.class, CooperationPlanDisputeEnded.class, PlacementProposed.class, MeasureStarted.class, MeasureEnded.class,
+            CooperationPlanUpdated.class, CooperationPlanDisputeStarted.class, CooperationPlanDisputeEnded.class, BreachOfDutyRecorded.class, PlacementProposed.class, MeasureStarted.class, MeasureEnded.class,
             IntegrationRecorded.class, EmploymentEnded.class);
 
     private static final Map<String, EventTypeInfo> BY_TYPE = new LinkedHashMap<>();

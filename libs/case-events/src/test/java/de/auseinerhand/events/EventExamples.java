@@ -13,6 +13,8 @@ import de.auseinerhand.events.benefits.PersonEntitlement;
 import de.auseinerhand.events.benefits.PostedPersonAmount;
 import de.auseinerhand.events.placement.ClientProfileRecorded;
 import de.auseinerhand.events.placement.CooperationPlanAgreed;
+import de.auseinerhand.events.placement.BreachKind;
+import de.auseinerhand.events.placement.BreachOfDutyRecorded;
 import de.auseinerhand.events.placement.CooperationPlanDisputeEnded;
 import de.auseinerhand.events.placement.CooperationPlanDisputeStarted;
 import de.auseinerhand.events.placement.CooperationPlanUpdated;
@@ -114,6 +116,8 @@ final class EventExamples {
                         List.of("childcare until 14:00")),
                 new CooperationPlanAgreed(PLAN, PERSON, List.of("work in care"), List.of("apply for 3 offers a month"),
                         LocalDate.of(2026, 9, 30)),
+                new BreachOfDutyRecorded(UUID.fromString("5b1d3c8e-2f4a-4e6b-9c7d-0a1b2c3d4e5f"), PERSON, BreachKind.REFUSED_REASONABLE_OFFER,
+                        LocalDate.of(2026, 6, 10), "offer of a reasonable full-time job refused without giving a reason", OFFER, null),
                 new CooperationPlanDisputeStarted(PLAN, PERSON, LocalDate.of(2026, 7, 1), "hours of the training measure"),
                 new CooperationPlanDisputeEnded(PLAN, PERSON, LocalDate.of(2026, 7, 20), "PLAN_CHANGED"),
                 new CooperationPlanUpdated(PLAN, PERSON, List.of("work in care"), List.of("start training"),
