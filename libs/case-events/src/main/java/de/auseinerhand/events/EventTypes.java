@@ -19,6 +19,7 @@ import de.auseinerhand.events.placement.JobOfferClosed;
 import de.auseinerhand.events.placement.JobOfferPublished;
 import de.auseinerhand.events.placement.MeasureEnded;
 import de.auseinerhand.events.placement.MeasureStarted;
+import de.auseinerhand.events.placement.PlacementOutcomeRecorded;
 import de.auseinerhand.events.placement.PlacementProposed;
 import de.auseinerhand.events.registry.AssetsDeclared;
 import de.auseinerhand.events.registry.CaseClosed;
@@ -53,7 +54,7 @@ public final class EventTypes {
             ApplicationReceived.class, EntitlementDecided.class, EntitlementAmended.class, EntitlementTerminated.class,
             BenefitReductionImposed.class, BenefitReductionLifted.class, MonthlyEntitlementPosted.class,
             JobOfferPublished.class, JobOfferClosed.class, ClientProfileRecorded.class, CooperationPlanAgreed.class,
-            CooperationPlanUpdated.class, CooperationPlanDisputeStarted.class, CooperationPlanDisputeEnded.class, BreachOfDutyRecorded.class, PlacementProposed.class, MeasureStarted.class, MeasureEnded.class,
+            CooperationPlanUpdated.class, CooperationPlanDisputeStarted.class, CooperationPlanDisputeEnded.class, BreachOfDutyRecorded.class, PlacementProposed.class, PlacementOutcomeRecorded.class, MeasureStarted.class, MeasureEnded.class,
             IntegrationRecorded.class, EmploymentEnded.class);
 
     private static final Map<String, EventTypeInfo> BY_TYPE = new LinkedHashMap<>();

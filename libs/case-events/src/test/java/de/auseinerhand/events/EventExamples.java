@@ -27,6 +27,8 @@ import de.auseinerhand.events.placement.MeasureCategory;
 import de.auseinerhand.events.placement.MeasureEnded;
 import de.auseinerhand.events.placement.MeasureStarted;
 import de.auseinerhand.events.placement.OfferClosure;
+import de.auseinerhand.events.placement.PlacementOutcome;
+import de.auseinerhand.events.placement.PlacementOutcomeRecorded;
 import de.auseinerhand.events.placement.PlacementProposed;
 import de.auseinerhand.events.registry.AssetKind;
 import de.auseinerhand.events.registry.AssetsDeclared;
@@ -110,25 +112,27 @@ final class EventExamples {
                                 new PostedPersonAmount(CHILD, eur("127.00"), eur("310.00"), eur("0.00"), eur("437.00"))),
                         eur("772.68"), eur("620.00"), eur("56.30"), eur("1336.38")),
                 new JobOfferPublished(OFFER, EMPLOYER, "82102", "Pflegehelfer/in", "05958032", eur("30"),
-                        eur("15.50"), 2, List.of("driving licence B")),
+                        eur("15.50"), 2, List.of("Pflegebasiskurs"), LocalDate.of(2026, 7, 1), List.of("de"), true),
                 new JobOfferClosed(OFFER, EMPLOYER, OfferClosure.FILLED, LocalDate.of(2026, 8, 1)),
                 new ClientProfileRecorded(PERSON, List.of("Pflegebasiskurs"), List.of("82102"), 25,
-                        List.of("childcare until 14:00")),
+                        List.of("childcare until 14:00"), List.of("de", "pl"), true, 3, eur("30"), LocalDate.of(2026, 5, 1)),
                 new CooperationPlanAgreed(PLAN, PERSON, List.of("work in care"), List.of("apply for 3 offers a month"),
-                        LocalDate.of(2026, 9, 30)),
+                        LocalDate.of(2026, 9, 30), List.of("three applications a month"), LocalDate.of(2026, 4, 1)),
                 new BreachOfDutyRecorded(UUID.fromString("5b1d3c8e-2f4a-4e6b-9c7d-0a1b2c3d4e5f"), PERSON, BreachKind.REFUSED_REASONABLE_OFFER,
                         LocalDate.of(2026, 6, 10), "offer of a reasonable full-time job refused without giving a reason", OFFER, null),
                 new CooperationPlanDisputeStarted(PLAN, PERSON, LocalDate.of(2026, 7, 1), "hours of the training measure"),
                 new CooperationPlanDisputeEnded(PLAN, PERSON, LocalDate.of(2026, 7, 20), "PLAN_CHANGED"),
                 new CooperationPlanUpdated(PLAN, PERSON, List.of("work in care"), List.of("start training"),
-                        LocalDate.of(2027, 3, 31)),
+                        LocalDate.of(2027, 3, 31), List.of("attend the training"), LocalDate.of(2026, 9, 30)),
                 new PlacementProposed(PERSON, OFFER, eur("0.87"), List.of("occupation 82102 sought", "12 km away")),
+                new PlacementOutcomeRecorded(PERSON, OFFER, PlacementOutcome.REJECTED_BY_EMPLOYER, LocalDate.of(2026, 6, 20),
+                        "another applicant had more experience"),
                 new MeasureStarted(MEASURE, PERSON, "§ 16 SGB II i.V.m. § 45 SGB III", MeasureCategory.ACTIVE_LABOUR_MARKET,
-                        "Bildungswerk Sauerland", LocalDate.of(2026, 4, 1), LocalDate.of(2026, 6, 30)),
+                        "Bildungswerk Sauerland", LocalDate.of(2026, 4, 1), LocalDate.of(2026, 6, 30), "activation-45", eur("1800.00")),
                 new MeasureEnded(MEASURE, PERSON, "§ 16 SGB II i.V.m. § 45 SGB III", MeasureCategory.ACTIVE_LABOUR_MARKET,
                         LocalDate.of(2026, 6, 30), "completed"),
                 new IntegrationRecorded(PERSON, IntegrationKind.EMPLOYMENT_SV, LocalDate.of(2026, 8, 1), EMPLOYER,
-                        eur("30"), "§ 16e SGB II"),
+                        eur("30"), "§ 16e SGB II", eur("2450.00")),
                 new EmploymentEnded(PERSON, LocalDate.of(2027, 1, 31), "fixed term ended"));
     }
 }

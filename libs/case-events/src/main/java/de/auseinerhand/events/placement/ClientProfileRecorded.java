@@ -2,6 +2,9 @@ package de.auseinerhand.events.placement;
 
 import de.auseinerhand.events.CaseEventType;
 import de.auseinerhand.events.EventData;
+import de.auseinerhand.events.OptionalField;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,5 +15,10 @@ public record ClientProfileRecorded(
         List<String> qualifications,
         List<String> occupationsSought,
         int mobilityRadiusKm,
-        List<String> constraints) implements EventData {
+        List<String> constraints,
+        @OptionalField List<String> languages,
+        @OptionalField Boolean drivingLicence,
+        @OptionalField Integer experienceYears,
+        @OptionalField BigDecimal maxHoursPerWeek,
+        @OptionalField LocalDate availableFrom) implements EventData {
 }

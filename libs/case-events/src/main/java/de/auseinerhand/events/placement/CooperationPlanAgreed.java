@@ -2,6 +2,7 @@ package de.auseinerhand.events.placement;
 
 import de.auseinerhand.events.CaseEventType;
 import de.auseinerhand.events.EventData;
+import de.auseinerhand.events.OptionalField;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -13,5 +14,7 @@ public record CooperationPlanAgreed(
         UUID personId,
         List<String> goals,
         List<String> steps,
-        LocalDate reviewBy) implements EventData {
+        LocalDate reviewBy,
+        @OptionalField List<String> ownEfforts,
+        @OptionalField LocalDate agreedOn) implements EventData {
 }

@@ -15,5 +15,6 @@ public record IntegrationRecorded(
         LocalDate startDate,
         @OptionalField UUID employerId,
         BigDecimal hoursPerWeek,
-        @OptionalField String subsidy) implements EventData {
+        @OptionalField String subsidy,
+        @OptionalField BigDecimal monthlyWage) implements EventData {
 }

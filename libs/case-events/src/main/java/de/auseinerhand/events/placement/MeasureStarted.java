@@ -3,6 +3,7 @@ package de.auseinerhand.events.placement;
 import de.auseinerhand.events.CaseEventType;
 import de.auseinerhand.events.EventData;
 import de.auseinerhand.events.OptionalField;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -15,5 +16,7 @@ public record MeasureStarted(
         MeasureCategory category,
         String provider,
         LocalDate start,
-        @OptionalField LocalDate plannedEnd) implements EventData {
+        @OptionalField LocalDate plannedEnd,
+        @OptionalField String catalogueId,
+        @OptionalField BigDecimal costs) implements EventData {
 }
