@@ -173,6 +173,72 @@ public class DecisionService {
     }
 
     /**
+     * A benefit reduction after a breach of duty (§§ 31, 31a, 32 SGB II), either for a breach job
+     * placement recorded ({@code breachId}) or one the case worker names. The hearing must have taken
+     * place; no reduction while a cooperation-plan dispute runs (§ 15a, at most 4 weeks).
+     */
+    @Transactional
+    public Loaded<BenefitState> imposeReduction(String caseId, UUID breachId, UUID personId, String kind, LocalDate occurredOn,
+            LocalDate hearingOn, LocalDate from, Long expectedVersion, EventMetadata md) {
+        CaseFacts facts = facts(caseId);
+        if (breachId != null) {
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "select person_id, kind, occurred_on from bf_breach where breach_id = ? and case_id = ?")) {
+                ps.setObject(1, breachId);
+                ps.setString(2, caseId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new CommandRejected("unknown-breach", "breachId", "no breach " + breachId + " is recorded for this case");
+                    }
+                    personId = rs.getObject(1, UUID.class);
+                    kind = rs.getString(2);
+                    occurredOn = rs.getObject(3, LocalDate.class);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        LocalDate start = from != null ? from : hearingOn == null ? null : hearingOn.plusMonths(1).withDayOfMonth(1);
+        if (start == null) {
+            throw new CommandRejected("hearing-required", "hearingOn", "the person must be heard before a reduction (§ 24 SGB X)");
+        }
+        de.auseinerhand.benefits.domain.rules.RuleSet rules = calculator.ruleSets().on(start);
+        if (rules == null) {
+            throw new CommandRejected("no-rule-set", "from", "no rule set covers " + start);
+        }
+        UUID person = personId;
+        boolean inCase = facts.persons().stream().anyMatch(p -> p.personId().equals(person) && p.role() != de.auseinerhand.events.registry.PersonRole.OTHER
+                && (p.leftOn() == null || p.leftOn().isAfter(start)));
+        handle(caseId, expectedVersion, new BenefitCommand.ImposeReduction(personId, kind, "MISSED_APPOINTMENT".equals(kind), occurredOn,
+                hearingOn, start, inCase, disputeRunning(personId), rules.reductions()), facts, md);
+        return load(caseId);
+    }
+
+    @Transactional
+    public Loaded<BenefitState> liftReduction(String caseId, UUID personId, LocalDate from, LocalDate lastDay, String reason,
+            Long expectedVersion, EventMetadata md) {
+        handle(caseId, expectedVersion, new BenefitCommand.LiftReduction(personId, from, lastDay, reason), null, md);
+        return load(caseId);
+    }
+
+    /** § 15a SGB II: a dispute runs from its start until it ends, at most 4 weeks. */
+    boolean disputeRunning(UUID personId) {
+        LocalDate today = LocalDate.now(clock);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select 1 from bf_dispute where person_id = ? and started_on <= ? and started_on + 28 >= ? and (ended_on is null or ended_on >= ?)")) {
+            ps.setObject(1, personId);
+            ps.setObject(2, today);
+            ps.setObject(3, today);
+            ps.setObject(4, today);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * Changed registry facts: recompute every month of the affected decisions from the changed month
      * on and record an amendment where the amounts differ (SGB X § 48). Runs in the consumer's
      * transaction, so the fact and its consequence are stored together or not at all.

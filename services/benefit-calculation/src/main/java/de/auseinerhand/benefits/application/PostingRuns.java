@@ -1,6 +1,8 @@
 package de.auseinerhand.benefits.application;
 
+import de.auseinerhand.benefits.domain.calculation.EntitlementCalculator;
 import de.auseinerhand.benefits.domain.calculation.Money;
+import de.auseinerhand.benefits.domain.rules.RuleSet;
 import de.auseinerhand.benefits.domain.decision.BenefitCommand;
 import de.auseinerhand.benefits.domain.decision.BenefitState;
 import de.auseinerhand.benefits.domain.decision.MonthAmounts;
@@ -50,6 +52,9 @@ public class PostingRuns {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    EntitlementCalculator calculator;
 
     @ConfigProperty(name = "aeh.benefits.posting.batch-size", defaultValue = "100")
     int batchSize;
@@ -145,21 +150,48 @@ public class PostingRuns {
         List<PostedPersonAmount> people = new ArrayList<>();
         Money llu = Money.ZERO;
         Money kdu = Money.ZERO;
+        Money reductions = Money.ZERO;
+        RuleSet rules = calculator.ruleSets().forMonth(month);
+        int cap = rules == null ? 30 : rules.reductions().capPercent();
         for (PersonEntitlement p : amounts.perPerson()) {
             // § 41(1) SGB II: a month counts 30 days; a termination within the month pays the days before it
             Money pl = Money.of(p.llu()).days(days);
             Money pk = Money.of(p.kdu()).days(days);
-            people.add(new PostedPersonAmount(p.personId(), pl.toBigDecimal(), pk.toBigDecimal(), BigDecimal.ZERO.setScale(2),
-                    pl.plus(pk).toBigDecimal()));
+            Money reduction = reduction(loaded.state(), p, month, days, cap).min(pl);
+            people.add(new PostedPersonAmount(p.personId(), pl.toBigDecimal(), pk.toBigDecimal(), reduction.toBigDecimal(),
+                    pl.plus(pk).minus(reduction).toBigDecimal()));
             llu = llu.plus(pl);
             kdu = kdu.plus(pk);
+            reductions = reductions.plus(reduction);
         }
-        BenefitCommand.Post post = new BenefitCommand.Post(month, people, llu.toBigDecimal(), kdu.toBigDecimal(), BigDecimal.ZERO.setScale(2),
-                llu.plus(kdu).toBigDecimal());
+        BenefitCommand.Post post = new BenefitCommand.Post(month, people, llu.toBigDecimal(), kdu.toBigDecimal(), reductions.toBigDecimal(),
+                llu.plus(kdu).minus(reductions).toBigDecimal());
         store.handle(DecisionService.stream(caseId), loaded, null, post, DecisionService.DECIDER, caseId, s -> municipality, md);
         sql("insert into monthly_posting (case_id, month, payable, posted_at) values (?, ?, ?, now())", caseId, month.toString(),
-                llu.plus(kdu).toBigDecimal());
+                llu.plus(kdu).minus(reductions).toBigDecimal());
         return true;
+    }
+
+    /**
+     * §§ 31a, 32 SGB II: the reductions of one person in a month, in percent of the standard need and
+     * by days; all together at most {@code cap} percent; never more than the LLU (housing costs are
+     * never reduced, the caller caps at the LLU).
+     */
+    static Money reduction(BenefitState state, PersonEntitlement p, YearMonth month, int daysPaid, int cap) {
+        long percentDays = 0;
+        for (BenefitState.Reduction r : state.reductions()) {
+            if (r.personId().equals(p.personId())) {
+                percentDays += (long) r.percent() * Math.min(daysPaid, r.daysIn(month));
+            }
+        }
+        percentDays = Math.min(percentDays, (long) cap * daysPaid);
+        if (percentDays == 0) {
+            return Money.ZERO;
+        }
+        long cents = Money.of(p.standardNeed()).cents();
+        long value = cents * percentDays;
+        long q = value / 3000;
+        return Money.ofCents(value % 3000 * 2 >= 3000 ? q + 1 : q);
     }
 
     private Map<String, String> municipalities(List<String> caseIds) {

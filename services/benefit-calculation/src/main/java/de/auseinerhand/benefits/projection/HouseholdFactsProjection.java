@@ -3,6 +3,9 @@ package de.auseinerhand.benefits.projection;
 import de.auseinerhand.events.EventCodec;
 import de.auseinerhand.events.EventData;
 import de.auseinerhand.events.EventEnvelope;
+import de.auseinerhand.events.placement.BreachOfDutyRecorded;
+import de.auseinerhand.events.placement.CooperationPlanDisputeEnded;
+import de.auseinerhand.events.placement.CooperationPlanDisputeStarted;
 import de.auseinerhand.events.registry.AssetsDeclared;
 import de.auseinerhand.events.registry.CaseMoved;
 import de.auseinerhand.events.registry.CaseOpened;
@@ -43,6 +46,10 @@ public class HouseholdFactsProjection implements CaseEventProjection {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventEnvelope envelope) {
+        if (envelope.type().startsWith("de.auseinerhand.placement.")) {
+            placement(envelope);
+            return;
+        }
         if (!envelope.type().startsWith("de.auseinerhand.registry.")) {
             return;
         }
@@ -86,6 +93,27 @@ public class HouseholdFactsProjection implements CaseEventProjection {
         }
         if (effective != null) {
             factsChanged.fire(new FactsChanged(caseId, YearMonth.from(effective), envelope.type(), envelope.id()));
+        }
+    }
+
+    /** Breaches (facts for a hearing) and cooperation-plan disputes from job placement. */
+    private void placement(EventEnvelope envelope) {
+        EventData data = EventCodec.instance().decode(envelope);
+        Instant recorded = envelope.time() == null ? Instant.now() : envelope.time();
+        try (Connection c = dataSource.getConnection()) {
+            if (data instanceof BreachOfDutyRecorded e) {
+                insert(c, "insert into bf_breach (breach_id, case_id, person_id, kind, occurred_on, facts, recorded_at) values (?,?,?,?,?,?,?)"
+                        + " on conflict do nothing", e.breachId(), envelope.subject(), e.personId(), e.kind().name(), e.occurredOn(), e.facts(),
+                        recorded);
+            } else if (data instanceof CooperationPlanDisputeStarted e) {
+                insert(c, "insert into bf_dispute (event_id, plan_id, case_id, person_id, started_on) values (?,?,?,?,?) on conflict do nothing",
+                        envelope.id(), e.planId(), envelope.subject(), e.personId(), e.startedOn());
+            } else if (data instanceof CooperationPlanDisputeEnded e) {
+                insert(c, "update bf_dispute set ended_on = ? where plan_id = ? and person_id = ? and ended_on is null", e.endedOn(), e.planId(),
+                        e.personId());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("storing placement facts failed", e);
         }
     }
 

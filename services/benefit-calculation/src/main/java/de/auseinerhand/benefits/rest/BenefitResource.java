@@ -77,6 +77,13 @@ public class BenefitResource {
     public record TerminationRequest(LocalDate effectiveFrom, String reason) {
     }
 
+    /** Either {@code breachId} (recorded by job placement) or {@code personId}, {@code kind} and {@code occurredOn}. */
+    public record ReductionRequest(UUID breachId, UUID personId, String kind, LocalDate occurredOn, LocalDate hearingOn, LocalDate from) {
+    }
+
+    public record LiftRequest(UUID personId, LocalDate from, LocalDate lastDay, String reason) {
+    }
+
     /** 202 answer when a team lead must approve first. */
     public record PendingView(UUID approvalId, String reason, String status) {
     }
@@ -154,6 +161,48 @@ public class BenefitResource {
         Loaded<BenefitState> after = decisions.terminate(caseId, decisionId, body.effectiveFrom(), body.reason(),
                 ETags.requireIfMatch(ifMatch), request.eventMetadata());
         audit.record("terminate-decision", caseId, null);
+        return ok(caseId, after, 200);
+    }
+
+    @POST
+    @Path("/reductions")
+    @Operation(summary = "Impose a benefit reduction after a breach of duty and its hearing (§§ 31, 31a, 32 SGB II)",
+            description = "10/20/30 % of the standard need for the first/second/further breach within a year (1/2/3 months), 10 % for one "
+                    + "month for a missed appointment (kind MISSED_APPOINTMENT); refused without a hearing or while a cooperation-plan "
+                    + "dispute runs. Postings cap all reductions at 30 % and never reduce housing costs.")
+    public Response reduce(@PathParam("caseId") String caseId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ReductionRequest body) {
+        knownCases.get(caseId);
+        ValidationFailedException.Collector v = new ValidationFailedException.Collector();
+        v.require(body != null, "body", "is required");
+        v.throwIfAny();
+        if (body.breachId() == null) {
+            v.require(body.personId() != null, "personId", "is required without breachId");
+            v.require(body.kind() != null && List.of("REFUSED_REASONABLE_OFFER", "BROKE_OFF_MEASURE", "INSUFFICIENT_OWN_EFFORTS",
+                    "MISSED_APPOINTMENT").contains(body.kind()), "kind",
+                    "one of REFUSED_REASONABLE_OFFER, BROKE_OFF_MEASURE, INSUFFICIENT_OWN_EFFORTS, MISSED_APPOINTMENT");
+            v.require(body.occurredOn() != null, "occurredOn", "is required without breachId");
+        }
+        v.throwIfAny();
+        Loaded<BenefitState> after = decisions.imposeReduction(caseId, body.breachId(), body.personId(), body.kind(), body.occurredOn(),
+                body.hearingOn(), body.from(), ETags.requireIfMatch(ifMatch), request.eventMetadata());
+        audit.record("impose-reduction", caseId, body.personId());
+        return ok(caseId, after, 200);
+    }
+
+    @POST
+    @Path("/reductions/lift")
+    @Operation(summary = "End a reduction early because the person fulfils the duty (§ 31a(1) S. 6 SGB II)")
+    public Response lift(@PathParam("caseId") String caseId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, LiftRequest body) {
+        knownCases.get(caseId);
+        ValidationFailedException.Collector v = new ValidationFailedException.Collector();
+        v.require(body != null && body.personId() != null, "personId", "is required");
+        v.require(body != null && body.from() != null, "from", "is required (start of the reduction)");
+        v.require(body != null && body.lastDay() != null, "lastDay", "is required");
+        v.require(body != null && body.reason() != null && !body.reason().isBlank(), "reason", "is required");
+        v.throwIfAny();
+        Loaded<BenefitState> after = decisions.liftReduction(caseId, body.personId(), body.from(), body.lastDay(), body.reason(),
+                ETags.requireIfMatch(ifMatch), request.eventMetadata());
+        audit.record("lift-reduction", caseId, body.personId());
         return ok(caseId, after, 200);
     }
 

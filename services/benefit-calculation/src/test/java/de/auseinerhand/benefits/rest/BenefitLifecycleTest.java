@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.auseinerhand.events.EventCodec;
 import de.auseinerhand.events.EventEnvelope;
 import de.auseinerhand.events.benefits.MonthlyEntitlementPosted;
+import de.auseinerhand.events.placement.BreachKind;
+import de.auseinerhand.events.placement.BreachOfDutyRecorded;
+import de.auseinerhand.events.placement.CooperationPlanDisputeStarted;
 import de.auseinerhand.events.registry.HousingCostsDeclared;
 import de.auseinerhand.events.registry.IncomeDeclared;
 import de.auseinerhand.events.registry.IncomeKind;
@@ -28,6 +31,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -227,6 +231,61 @@ class BenefitLifecycleTest {
             assertThat(decided.get("settlement").decimalValue()).isEqualByComparingTo("-40.00");
             assertThat(decided.get("reclaimWaived").asBoolean()).as("a reclaim under 50 € is not pursued").isTrue();
         });
+    }
+
+    static Response reduce(String caseId, String body) {
+        return given().auth().oauth2(CASEWORKER).contentType("application/json").header("If-Match", etag(caseId)).body(body)
+                .post("/api/v1/cases/{id}/benefits/reductions", caseId);
+    }
+
+    @Test
+    void reductionsNeedAHearingAreCappedAndNeverTouchHousing() {
+        Case c = singleAdult();
+        apply(c.id()).then().statusCode(201);
+        decide(c.id(), false).then().statusCode(201);
+        UUID breach = UUID.randomUUID();
+        LocalDate today = LocalDate.now();
+        c.publish(new BreachOfDutyRecorded(breach, c.head().personId(), BreachKind.REFUSED_REASONABLE_OFFER, START.atDay(1),
+                "reasonable offer refused", null, null));
+        String noHearing = "{\"breachId\": \"" + breach + "\"}";
+        Eventually.assertSoon(() -> reduce(c.id(), noHearing).then().statusCode(422).body("code", equalTo("hearing-required")));
+        reduce(c.id(), "{\"breachId\": \"" + breach + "\", \"hearingOn\": \"" + today + "\"}").then().statusCode(200)
+                .body("reductions", hasSize(1)).body("reductions[0].percent", equalTo(10))
+                .body("reductions[0].from", equalTo(START.plusMonths(1).atDay(1).toString()));
+        // a missed appointment in the same month adds 10 %: 20 % of 563 = 112.60, housing untouched
+        reduce(c.id(), "{\"personId\": \"" + c.head().personId() + "\", \"kind\": \"MISSED_APPOINTMENT\", \"occurredOn\": \""
+                + START.atDay(1) + "\", \"hearingOn\": \"" + today + "\", \"from\": \"" + START.plusMonths(1).atDay(1) + "\"}")
+                .then().statusCode(422).body("code", equalTo("reduction-exists"));
+        reduce(c.id(), "{\"personId\": \"" + c.head().personId() + "\", \"kind\": \"MISSED_APPOINTMENT\", \"occurredOn\": \""
+                + START.atDay(1) + "\", \"hearingOn\": \"" + today + "\", \"from\": \"" + START.plusMonths(1).atDay(16) + "\"}")
+                .then().statusCode(200).body("reductions", hasSize(2));
+        // the second one runs from the 16th: calendar days of the month (§ 41(1): at most 30) of 30
+        int days = Math.min(30, START.plusMonths(1).lengthOfMonth() - 15);
+        BigDecimal second = de.auseinerhand.benefits.domain.calculation.Money.ofCents(5630).days(days).toBigDecimal();
+        postMonth(START.plusMonths(1));
+        Eventually.assertSoon(() -> {
+            List<MonthlyEntitlementPosted> posted = postedOnTopic(c.id());
+            assertThat(posted).hasSize(1);
+            // 10 % for the whole month + 10 % from the 16th (together under the 30 % cap)
+            BigDecimal reductions = new BigDecimal("56.30").add(second);
+            assertThat(posted.get(0).reductions()).isEqualByComparingTo(reductions);
+            assertThat(posted.get(0).kdu()).isEqualByComparingTo("480.00");
+            assertThat(posted.get(0).payable()).isEqualByComparingTo(new BigDecimal("1043.00").subtract(reductions));
+        });
+    }
+
+    @Test
+    void noReductionWhileACooperationPlanDisputeRuns() {
+        Case c = singleAdult();
+        apply(c.id()).then().statusCode(201);
+        decide(c.id(), false).then().statusCode(201);
+        UUID breach = UUID.randomUUID();
+        c.publish(new CooperationPlanDisputeStarted(UUID.randomUUID(), c.head().personId(), LocalDate.now(), "hours of the measure"));
+        c.publish(new BreachOfDutyRecorded(breach, c.head().personId(), BreachKind.BROKE_OFF_MEASURE, START.atDay(1), "measure broken off",
+                null, UUID.randomUUID()));
+        Eventually.assertSoon(() -> reduce(c.id(), "{\"breachId\": \"" + breach + "\", \"hearingOn\": \"" + LocalDate.now() + "\"}")
+                .then().statusCode(422).body("code", equalTo("dispute-running")));
+        given().auth().oauth2(CASEWORKER).get("/api/v1/cases/{id}/benefits", c.id()).then().body("reductions", hasSize(0));
     }
 
     static List<MonthlyEntitlementPosted> postedOnTopic(String caseId) {

@@ -26,6 +26,16 @@ public sealed interface BenefitCommand {
     record Terminate(UUID decisionId, LocalDate effectiveFrom, String reason) implements BenefitCommand {
     }
 
+    /** A reduction for a breach of duty ({@code missedAppointment}: § 32) with the rules of the rule set in force. */
+    record ImposeReduction(UUID personId, String kind, boolean missedAppointment, LocalDate occurredOn, LocalDate hearingOn, LocalDate from,
+                           boolean personInCase, boolean disputeRunning,
+                           de.auseinerhand.benefits.domain.rules.RuleSet.Reductions rules) implements BenefitCommand {
+    }
+
+    /** The reduction starting on {@code from} ends with {@code lastDay}. */
+    record LiftReduction(UUID personId, LocalDate from, LocalDate lastDay, String reason) implements BenefitCommand {
+    }
+
     record Post(YearMonth month, List<PostedPersonAmount> perPerson, BigDecimal llu, BigDecimal kdu, BigDecimal reductions,
                 BigDecimal payable) implements BenefitCommand {
     }

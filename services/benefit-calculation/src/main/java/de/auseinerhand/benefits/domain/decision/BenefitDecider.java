@@ -2,6 +2,8 @@ package de.auseinerhand.benefits.domain.decision;
 
 import de.auseinerhand.events.EventData;
 import de.auseinerhand.events.benefits.ApplicationReceived;
+import de.auseinerhand.events.benefits.BenefitReductionImposed;
+import de.auseinerhand.events.benefits.BenefitReductionLifted;
 import de.auseinerhand.events.benefits.EntitlementAmended;
 import de.auseinerhand.events.benefits.EntitlementDecided;
 import de.auseinerhand.events.benefits.EntitlementTerminated;
@@ -39,6 +41,10 @@ public final class BenefitDecider implements Decider<BenefitCommand, BenefitStat
             return terminate(c, s);
         } else if (command instanceof BenefitCommand.Post c) {
             return post(c, s);
+        } else if (command instanceof BenefitCommand.ImposeReduction c) {
+            return impose(c, s);
+        } else if (command instanceof BenefitCommand.LiftReduction c) {
+            return lift(c, s);
         }
         throw new IllegalArgumentException("unknown command " + command);
     }
@@ -151,11 +157,79 @@ public final class BenefitDecider implements Decider<BenefitCommand, BenefitStat
         return List.of(new MonthlyEntitlementPosted(c.month(), c.perPerson(), c.llu(), c.kdu(), c.reductions(), c.payable()));
     }
 
+    static final String MISSED = "§ 32 SGB II";
+
+    /**
+     * §§ 31, 31a, 32 SGB II: a hearing first (§ 24 SGB X), none while a cooperation-plan dispute runs
+     * (§ 15a); 10 / 20 / 30 % of the standard need for the first / second / further breach within the
+     * look-back window (1 / 2 / 3 months), 10 % for one month for a missed appointment. The 30 % cap
+     * over all reductions and the rule that housing costs are never reduced apply when posting.
+     */
+    private List<EventData> impose(BenefitCommand.ImposeReduction c, BenefitState s) {
+        if (!c.personInCase()) {
+            throw new CommandRejected("unknown-person", "personId", "the person is not a member of the case");
+        }
+        if (c.hearingOn() == null) {
+            throw new CommandRejected("hearing-required", "hearingOn", "the person must be heard before a reduction (§ 24 SGB X)");
+        }
+        if (c.hearingOn().isBefore(c.occurredOn())) {
+            throw new CommandRejected("hearing-before-breach", "hearingOn", "the hearing cannot precede the breach of " + c.occurredOn());
+        }
+        if (c.disputeRunning()) {
+            throw new CommandRejected("dispute-running", "personId",
+                    "a dispute procedure about the cooperation plan is running: no reduction while it runs (§ 15a SGB II)");
+        }
+        if (c.from().isBefore(c.hearingOn())) {
+            throw new CommandRejected("reduction-before-hearing", "from", "a reduction starts after the hearing of " + c.hearingOn());
+        }
+        YearMonth month = YearMonth.from(c.from());
+        if (s.decisionFor(month) == null) {
+            throw new CommandRejected("no-decision", "from", "no decision covers " + month);
+        }
+        int percent;
+        int months;
+        String ground;
+        if (c.missedAppointment()) {
+            percent = c.rules().missedAppointmentPercent();
+            months = c.rules().missedAppointmentMonths();
+            ground = MISSED + ": missed appointment on " + c.occurredOn();
+        } else {
+            LocalDate window = c.from().minusMonths(c.rules().lookbackMonths());
+            long prior = s.reductions().stream().filter(r -> r.personId().equals(c.personId()) && !r.missedAppointment()
+                    && r.from().isAfter(window) && r.from().isBefore(c.from())).count();
+            int n = (int) prior + 1;
+            percent = c.rules().percentForBreach(n);
+            months = c.rules().monthsForBreach(n);
+            ground = "§ 31a(1) SGB II: breach " + n + " within " + c.rules().lookbackMonths() + " months (" + c.kind() + " on "
+                    + c.occurredOn() + ")";
+        }
+        for (BenefitState.Reduction r : s.reductions()) {
+            if (r.personId().equals(c.personId()) && r.from().equals(c.from())) {
+                throw new CommandRejected("reduction-exists", "from", "a reduction of this person already starts on " + c.from());
+            }
+        }
+        return List.of(new BenefitReductionImposed(c.personId(), percent, c.from(), c.from().plusMonths(months).minusDays(1), ground));
+    }
+
+    /** § 31a(1) S. 6 SGB II: the reduction ends when the person fulfils the duty or declares to do so. */
+    private List<EventData> lift(BenefitCommand.LiftReduction c, BenefitState s) {
+        for (BenefitState.Reduction r : s.reductions()) {
+            if (r.personId().equals(c.personId()) && r.from().equals(c.from())) {
+                if (c.lastDay().isBefore(r.from().minusDays(1)) || !c.lastDay().isBefore(r.to())) {
+                    throw new CommandRejected("outside-reduction", "lastDay", "the reduction runs from " + r.from() + " to " + r.to());
+                }
+                return List.of(new BenefitReductionLifted(r.personId(), r.percent(), r.from(), c.lastDay(),
+                        "§ 31a(1) S. 6 SGB II: " + c.reason()));
+            }
+        }
+        throw new CommandRejected("unknown-reduction", "from", "no reduction of this person starts on " + c.from());
+    }
+
     @Override
     public BenefitState evolve(BenefitState s, EventData event) {
         if (event instanceof ApplicationReceived e) {
             return new BenefitState(s.firstBenefitDay() == null ? e.effectiveFrom() : s.firstBenefitDay(), e.effectiveFrom(), s.decisions(),
-                    s.posted());
+                    s.posted(), s.reductions());
         }
         if (event instanceof EntitlementDecided e) {
             Map<UUID, BenefitState.Decision> ds = new LinkedHashMap<>(s.decisions());
@@ -171,7 +245,7 @@ public final class BenefitDecider implements Decider<BenefitCommand, BenefitStat
                     Collections.unmodifiableNavigableMap(schedule)));
             LocalDate first = s.firstBenefitDay() == null || e.period().from().isBefore(s.firstBenefitDay()) ? e.period().from()
                     : s.firstBenefitDay();
-            return new BenefitState(first, s.applicationFrom(), ds, s.posted());
+            return new BenefitState(first, s.applicationFrom(), ds, s.posted(), s.reductions());
         }
         if (event instanceof EntitlementAmended e) {
             Map<UUID, BenefitState.Decision> ds = new LinkedHashMap<>(s.decisions());
@@ -180,7 +254,7 @@ public final class BenefitDecider implements Decider<BenefitCommand, BenefitStat
                 ds.put(d.id(), d.withSchedule(YearMonth.from(e.effectiveFrom()),
                         new MonthAmounts.Amounts(e.ruleSet(), e.perPerson(), e.total(), e.federalShare(), e.municipalShare())));
             }
-            return new BenefitState(s.firstBenefitDay(), s.applicationFrom(), ds, s.posted());
+            return new BenefitState(s.firstBenefitDay(), s.applicationFrom(), ds, s.posted(), s.reductions());
         }
         if (event instanceof EntitlementTerminated e) {
             Map<UUID, BenefitState.Decision> ds = new LinkedHashMap<>(s.decisions());
@@ -189,12 +263,25 @@ public final class BenefitDecider implements Decider<BenefitCommand, BenefitStat
                 ds.put(d.id(), new BenefitState.Decision(d.id(), d.from(), d.to(), d.provisional(), d.replacedBy(), e.effectiveFrom(),
                         d.schedule()));
             }
-            return new BenefitState(s.firstBenefitDay(), s.applicationFrom(), ds, s.posted());
+            return new BenefitState(s.firstBenefitDay(), s.applicationFrom(), ds, s.posted(), s.reductions());
+        }
+        if (event instanceof BenefitReductionImposed e) {
+            List<BenefitState.Reduction> rs = new ArrayList<>(s.reductions());
+            rs.add(new BenefitState.Reduction(e.personId(), e.percent(), e.from(), e.to(), e.ground(), e.ground().startsWith(MISSED)));
+            return new BenefitState(s.firstBenefitDay(), s.applicationFrom(), s.decisions(), s.posted(), List.copyOf(rs));
+        }
+        if (event instanceof BenefitReductionLifted e) {
+            List<BenefitState.Reduction> rs = new ArrayList<>();
+            for (BenefitState.Reduction r : s.reductions()) {
+                rs.add(r.personId().equals(e.personId()) && r.from().equals(e.from())
+                        ? new BenefitState.Reduction(r.personId(), r.percent(), r.from(), e.to(), r.ground(), r.missedAppointment()) : r);
+            }
+            return new BenefitState(s.firstBenefitDay(), s.applicationFrom(), s.decisions(), s.posted(), List.copyOf(rs));
         }
         if (event instanceof MonthlyEntitlementPosted e) {
             TreeMap<YearMonth, java.math.BigDecimal> posted = new TreeMap<>(s.posted());
             posted.put(e.month(), e.llu().add(e.kdu()));
-            return new BenefitState(s.firstBenefitDay(), s.applicationFrom(), s.decisions(), posted);
+            return new BenefitState(s.firstBenefitDay(), s.applicationFrom(), s.decisions(), posted, s.reductions());
         }
         return s;
     }

@@ -11,10 +11,26 @@ import java.util.UUID;
 
 /** The benefit history of one case: applications, decisions with their amount schedules, postings (month → entitlement posted). */
 public record BenefitState(LocalDate firstBenefitDay, LocalDate applicationFrom, Map<UUID, Decision> decisions,
-                           NavigableMap<YearMonth, java.math.BigDecimal> posted) {
+                           NavigableMap<YearMonth, java.math.BigDecimal> posted, java.util.List<Reduction> reductions) {
+
+    /** A benefit reduction (§§ 31a, 32 SGB II) of one person from {@code from} to {@code to}, both inclusive (to = the lifting day's eve when lifted). */
+    public record Reduction(UUID personId, int percent, LocalDate from, LocalDate to, String ground, boolean missedAppointment) {
+        /** Days of {@code month} on which the reduction applies; a whole month counts 30 (§ 41(1)). */
+        public int daysIn(YearMonth month) {
+            LocalDate start = from.isAfter(month.atDay(1)) ? from : month.atDay(1);
+            LocalDate end = to.isBefore(month.atEndOfMonth()) ? to : month.atEndOfMonth();
+            if (end.isBefore(start)) {
+                return 0;
+            }
+            if (start.equals(month.atDay(1)) && end.equals(month.atEndOfMonth())) {
+                return 30;
+            }
+            return (int) Math.min(30, java.time.temporal.ChronoUnit.DAYS.between(start, end) + 1);
+        }
+    }
 
     public static BenefitState empty() {
-        return new BenefitState(null, null, new LinkedHashMap<>(), new TreeMap<>());
+        return new BenefitState(null, null, new LinkedHashMap<>(), new TreeMap<>(), java.util.List.of());
     }
 
     /**
