@@ -97,6 +97,12 @@ public class PostingRuns {
 
     /** Runs in the caller's thread (the benchmark and the background job use it). */
     public void run(YearMonth month, String actor) {
+        run(month, actor, batchSize);
+    }
+
+    public void run(YearMonth month, String actor, int batchSize) {
+        sql("insert into posting_run (month, started_at, status) values (?, now(), 'RUNNING') on conflict (month) do update"
+                + " set status = 'RUNNING', finished_at = null", month.toString());
         long t0 = System.nanoTime();
         List<String> cases = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
