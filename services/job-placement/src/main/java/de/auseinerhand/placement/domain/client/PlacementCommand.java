@@ -1,0 +1,88 @@
+package de.auseinerhand.placement.domain.client;
+
+import de.auseinerhand.events.placement.IntegrationKind;
+import de.auseinerhand.events.placement.PlacementOutcome;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Commands on the placement file of a case (stream {@code placement-<caseId>}). */
+public sealed interface PlacementCommand {
+
+    /** The person the command is about. */
+    UUID personId();
+
+    record RecordProfile(MemberFacts member, List<String> qualifications, List<String> occupationsSought,
+            Integer experienceYears, List<String> languages, boolean drivingLicence, int mobilityRadiusKm,
+            BigDecimal maxHoursPerWeek, List<String> constraints, LocalDate availableFrom) implements PlacementCommand {
+        public UUID personId() {
+            return member.personId();
+        }
+    }
+
+    record AgreePlan(MemberFacts member, UUID planId, List<String> goals, List<String> ownEfforts, List<String> steps,
+            LocalDate agreedOn, LocalDate reviewBy) implements PlacementCommand {
+        public UUID personId() {
+            return member.personId();
+        }
+    }
+
+    record UpdatePlan(UUID personId, List<String> goals, List<String> ownEfforts, List<String> steps,
+            LocalDate reviewedOn, LocalDate reviewBy) implements PlacementCommand {
+    }
+
+    record StartDispute(UUID personId, LocalDate startedOn, String subject) implements PlacementCommand {
+    }
+
+    record EndDispute(UUID personId, LocalDate endedOn, DisputeOutcome outcome) implements PlacementCommand {
+    }
+
+    /** {@code offerOpen} and {@code offerTitle} come from the offer's own stream. */
+    record Propose(MemberFacts member, UUID offerId, boolean offerOpen, String offerTitle, LocalDate proposedOn,
+            BigDecimal score, List<String> reasons) implements PlacementCommand {
+        public UUID personId() {
+            return member.personId();
+        }
+    }
+
+    /**
+     * {@code withoutImportantReason}: the case worker found no important reason for declining a
+     * reasonable offer (§ 10, § 31(1) Nr. 2 SGB II); this records a breach of duty.
+     */
+    record RecordOutcome(UUID personId, UUID offerId, PlacementOutcome outcome, LocalDate occurredOn, String reason,
+            boolean withoutImportantReason) implements PlacementCommand {
+    }
+
+    record StartMeasure(MemberFacts member, UUID measureId, MeasureType type, String provider, LocalDate start,
+            LocalDate plannedEnd, BigDecimal costs) implements PlacementCommand {
+        public UUID personId() {
+            return member.personId();
+        }
+    }
+
+    /** {@code withoutImportantReason} with a broken-off measure records a breach of duty (§ 31(1) Nr. 3 SGB II). */
+    record EndMeasure(UUID personId, UUID measureId, LocalDate end, MeasureResult result, String remark,
+            boolean withoutImportantReason) implements PlacementCommand {
+    }
+
+    record RecordIntegration(MemberFacts member, IntegrationKind kind, LocalDate startDate, UUID employerId,
+            BigDecimal hoursPerWeek, BigDecimal monthlyWage, String subsidy) implements PlacementCommand {
+        public UUID personId() {
+            return member.personId();
+        }
+    }
+
+    record EndEmployment(UUID personId, LocalDate endDate, String reason) implements PlacementCommand {
+    }
+
+    /** How a § 15a dispute procedure ended. */
+    enum DisputeOutcome {
+        AGREED, PLAN_CHANGED, NO_AGREEMENT
+    }
+
+    /** How a measure ended. */
+    enum MeasureResult {
+        COMPLETED, BROKEN_OFF, CANCELLED_BY_PROVIDER, ENDED_FOR_EMPLOYMENT
+    }
+}

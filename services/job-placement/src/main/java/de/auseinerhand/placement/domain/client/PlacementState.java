@@ -1,0 +1,116 @@
+package de.auseinerhand.placement.domain.client;
+
+import de.auseinerhand.events.placement.BreachKind;
+import de.auseinerhand.events.placement.IntegrationKind;
+import de.auseinerhand.events.placement.MeasureCategory;
+import de.auseinerhand.events.placement.PlacementOutcome;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The placement file of one case, per person, as folded from {@code placement-<caseId>}. */
+public record PlacementState(Map<UUID, ClientFile> clients) {
+
+    public static final PlacementState NONE = new PlacementState(Map.of());
+
+    public ClientFile client(UUID personId) {
+        ClientFile f = clients.get(personId);
+        return f == null ? ClientFile.empty(personId) : f;
+    }
+
+    PlacementState with(ClientFile f) {
+        Map<UUID, ClientFile> copy = new LinkedHashMap<>(clients);
+        copy.put(f.personId(), f);
+        return new PlacementState(copy);
+    }
+
+    public record Profile(List<String> qualifications, List<String> occupationsSought, Integer experienceYears,
+            List<String> languages, boolean drivingLicence, int mobilityRadiusKm, BigDecimal maxHoursPerWeek,
+            List<String> constraints, LocalDate availableFrom) {
+    }
+
+    /** {@code disputeStartedOn} is set while a § 15a dispute procedure runs. */
+    public record Plan(UUID planId, List<String> goals, List<String> ownEfforts, List<String> steps, LocalDate agreedOn,
+            LocalDate lastReviewedOn, LocalDate reviewBy, LocalDate disputeStartedOn, String disputeSubject) {
+        public boolean disputeRunning() {
+            return disputeStartedOn != null;
+        }
+    }
+
+    /** {@code outcome} is null while the proposal is open. */
+    public record Proposal(UUID offerId, BigDecimal score, List<String> reasons, PlacementOutcome outcome,
+            LocalDate outcomeOn, String reason) {
+        public boolean isFinal() {
+            return outcome == PlacementOutcome.HIRED || outcome == PlacementOutcome.REJECTED_BY_EMPLOYER
+                    || outcome == PlacementOutcome.DECLINED_BY_CLIENT;
+        }
+    }
+
+    public record Measure(UUID measureId, String catalogueId, String legalBasis, MeasureCategory category,
+            String provider, LocalDate start, LocalDate plannedEnd, BigDecimal costs, LocalDate end, String outcome) {
+        public boolean running() {
+            return end == null;
+        }
+
+        /** The last day the measure occupies: its end, else its planned end, else open. */
+        public LocalDate lastDay() {
+            return end != null ? end : plannedEnd;
+        }
+    }
+
+    public record Employment(IntegrationKind kind, LocalDate startDate, UUID employerId, BigDecimal hoursPerWeek,
+            BigDecimal monthlyWage, String subsidy, LocalDate endDate, String endReason) {
+        public boolean current() {
+            return endDate == null;
+        }
+    }
+
+    public record Breach(UUID breachId, BreachKind kind, LocalDate occurredOn, String facts, UUID offerId, UUID measureId) {
+    }
+
+    public record ClientFile(UUID personId, Profile profile, Plan plan, Map<UUID, Proposal> proposals,
+            Map<UUID, Measure> measures, List<Employment> employments, List<Breach> breaches) {
+
+        static ClientFile empty(UUID personId) {
+            return new ClientFile(personId, null, null, Map.of(), Map.of(), List.of(), List.of());
+        }
+
+        public Employment currentEmployment() {
+            return employments.stream().filter(Employment::current).findFirst().orElse(null);
+        }
+
+        ClientFile withProfile(Profile p) {
+            return new ClientFile(personId, p, plan, proposals, measures, employments, breaches);
+        }
+
+        ClientFile withPlan(Plan p) {
+            return new ClientFile(personId, profile, p, proposals, measures, employments, breaches);
+        }
+
+        ClientFile withProposal(Proposal p) {
+            Map<UUID, Proposal> copy = new LinkedHashMap<>(proposals);
+            copy.put(p.offerId(), p);
+            return new ClientFile(personId, profile, plan, copy, measures, employments, breaches);
+        }
+
+        ClientFile withMeasure(Measure m) {
+            Map<UUID, Measure> copy = new LinkedHashMap<>(measures);
+            copy.put(m.measureId(), m);
+            return new ClientFile(personId, profile, plan, proposals, copy, employments, breaches);
+        }
+
+        ClientFile withEmployments(List<Employment> e) {
+            return new ClientFile(personId, profile, plan, proposals, measures, List.copyOf(e), breaches);
+        }
+
+        ClientFile withBreach(Breach b) {
+            List<Breach> copy = new ArrayList<>(breaches);
+            copy.add(b);
+            return new ClientFile(personId, profile, plan, proposals, measures, employments, copy);
+        }
+    }
+}

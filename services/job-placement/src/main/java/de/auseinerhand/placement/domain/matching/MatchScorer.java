@@ -1,0 +1,182 @@
+package de.auseinerhand.placement.domain.matching;
+
+import de.auseinerhand.placement.domain.OccupationCode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scores a client against an offer, deterministically and explainably, in whole points:
+ * <ul>
+ * <li>occupation (40): the offered KldB 2010 code equals a sought one (40), or shares the subgroup
+ * with another level of requirement (30), the group (20) or the main group (10) – related occupations;</li>
+ * <li>requirements (25): share of the offer's qualifications, languages and driving licence the client has;</li>
+ * <li>distance (20): up to 5 km full points, falling linearly to 5 points at the client's mobility
+ * radius, 0 beyond it;</li>
+ * <li>hours and availability (15): 10 when the offer's hours fit the client's maximum (else in
+ * proportion), 5 when the client is available by the start date.</li>
+ * </ul>
+ * Free-text constraints (e.g. childcare hours) are not scored; the explanation lists them for the case worker.
+ */
+public final class MatchScorer {
+
+    public static final int OCCUPATION = 40;
+    public static final int REQUIREMENTS = 25;
+    public static final int DISTANCE = 20;
+    public static final int HOURS = 10;
+    public static final int AVAILABILITY = 5;
+    static final int NEAR_KM = 5;
+
+    private final Places places;
+
+    public MatchScorer(Places places) {
+        this.places = places;
+    }
+
+    /** The score alone, for ranking many pairs without building explanations. */
+    public int score(MatchProfile p, MatchOffer o) {
+        int km = places.km(p.municipality(), o.municipality());
+        return occupationPoints(p, o) + requirementPoints(p, o) + distancePoints(km, p.mobilityRadiusKm())
+                + hoursPoints(p, o) + availabilityPoints(p, o);
+    }
+
+    public int distanceKm(MatchProfile p, MatchOffer o) {
+        return places.km(p.municipality(), o.municipality());
+    }
+
+    public boolean withinRadius(MatchProfile p, MatchOffer o) {
+        int km = distanceKm(p, o);
+        return km >= 0 && km <= p.mobilityRadiusKm();
+    }
+
+    /** The score with the reason of every factor. */
+    public Match explain(MatchProfile p, MatchOffer o) {
+        int km = places.km(p.municipality(), o.municipality());
+        List<Match.Factor> factors = new ArrayList<>();
+        factors.add(new Match.Factor("occupation", occupationPoints(p, o), OCCUPATION, occupationReason(p, o)));
+        factors.add(new Match.Factor("requirements", requirementPoints(p, o), REQUIREMENTS, requirementReason(p, o)));
+        String from = places.name(p.municipality());
+        String to = places.name(o.municipality());
+        factors.add(new Match.Factor("distance", distancePoints(km, p.mobilityRadiusKm()), DISTANCE, km < 0
+                ? "distance unknown"
+                : km + " km from " + from + " to " + to + (km <= p.mobilityRadiusKm() ? ", within " : ", beyond ")
+                        + "the mobility radius of " + p.mobilityRadiusKm() + " km"));
+        factors.add(new Match.Factor("hours", hoursPoints(p, o), HOURS, p.maxHoursPerWeek() == null
+                ? o.hoursPerWeek().stripTrailingZeros().toPlainString() + " h/week, the client named no limit"
+                : o.hoursPerWeek().stripTrailingZeros().toPlainString() + " h/week offered, at most "
+                        + p.maxHoursPerWeek().stripTrailingZeros().toPlainString() + " h/week possible"
+                        + (p.constraints().isEmpty() ? "" : "; check constraints: " + String.join(", ", p.constraints()))));
+        factors.add(new Match.Factor("availability", availabilityPoints(p, o), AVAILABILITY,
+                availabilityPoints(p, o) == AVAILABILITY
+                        ? (o.startDate() == null ? "no start date" : "available by the start on " + o.startDate())
+                        : "available only from " + p.availableFrom() + ", start on " + o.startDate()));
+        int total = factors.stream().mapToInt(Match.Factor::points).sum();
+        return new Match(total, km, km >= 0 && km <= p.mobilityRadiusKm(), factors);
+    }
+
+    static int occupationPoints(MatchProfile p, MatchOffer o) {
+        int best = 0;
+        for (String sought : p.occupationsSought()) {
+            best = Math.max(best, OccupationCode.sharedPrefix(sought, o.occupationCode()));
+        }
+        return best >= 5 ? OCCUPATION : best == 4 ? 30 : best == 3 ? 20 : best == 2 ? 10 : 0;
+    }
+
+    private static String occupationReason(MatchProfile p, MatchOffer o) {
+        String bestCode = null;
+        int best = -1;
+        for (String sought : p.occupationsSought()) {
+            int shared = OccupationCode.sharedPrefix(sought, o.occupationCode());
+            if (shared > best) {
+                best = shared;
+                bestCode = sought;
+            }
+        }
+        String offered = "offered " + o.occupationCode();
+        switch (best) {
+            case 5:
+                return offered + " is sought";
+            case 4:
+                return offered + ": same occupation as sought " + bestCode + ", other level of requirement";
+            case 3:
+                return offered + ": related, same occupational group " + o.occupationCode().substring(0, 3) + " as sought " + bestCode;
+            case 2:
+                return offered + ": related, same main group " + o.occupationCode().substring(0, 2) + " as sought " + bestCode;
+            default:
+                return offered + ": not related to the occupations sought";
+        }
+    }
+
+    static int requirementPoints(MatchProfile p, MatchOffer o) {
+        int total = o.requirements().size() + o.languages().size() + (o.drivingLicenceRequired() ? 1 : 0);
+        if (total == 0) {
+            return REQUIREMENTS;
+        }
+        int met = 0;
+        for (String r : o.requirements()) {
+            if (p.qualifications().contains(r)) {
+                met++;
+            }
+        }
+        for (String l : o.languages()) {
+            if (p.languages().contains(l)) {
+                met++;
+            }
+        }
+        if (o.drivingLicenceRequired() && p.drivingLicence()) {
+            met++;
+        }
+        return REQUIREMENTS * met / total;
+    }
+
+    private static String requirementReason(MatchProfile p, MatchOffer o) {
+        List<String> missing = new ArrayList<>();
+        int total = 0;
+        for (String r : o.requirements()) {
+            total++;
+            if (!p.qualifications().contains(r)) {
+                missing.add(r);
+            }
+        }
+        for (String l : o.languages()) {
+            total++;
+            if (!p.languages().contains(l)) {
+                missing.add("language " + l);
+            }
+        }
+        if (o.drivingLicenceRequired()) {
+            total++;
+            if (!p.drivingLicence()) {
+                missing.add("driving licence");
+            }
+        }
+        if (total == 0) {
+            return "the offer names no requirements";
+        }
+        return (total - missing.size()) + " of " + total + " requirements met" + (missing.isEmpty() ? "" : "; missing: "
+                + String.join(", ", missing));
+    }
+
+    static int distancePoints(int km, int radius) {
+        if (km < 0 || km > radius) {
+            return 0;
+        }
+        if (km <= NEAR_KM || radius <= NEAR_KM) {
+            return DISTANCE;
+        }
+        // 20 points at 5 km, falling linearly to 5 points at the radius (integer arithmetic, rounded down)
+        return DISTANCE - (15 * (km - NEAR_KM)) / (radius - NEAR_KM);
+    }
+
+    static int hoursPoints(MatchProfile p, MatchOffer o) {
+        if (p.maxHoursPerWeek() == null || o.hoursPerWeek().compareTo(p.maxHoursPerWeek()) <= 0) {
+            return HOURS;
+        }
+        return p.maxHoursPerWeek().multiply(BigDecimal.valueOf(HOURS)).divide(o.hoursPerWeek(), 0, RoundingMode.DOWN).intValue();
+    }
+
+    static int availabilityPoints(MatchProfile p, MatchOffer o) {
+        return p.availableFrom() == null || o.startDate() == null || !p.availableFrom().isAfter(o.startDate()) ? AVAILABILITY : 0;
+    }
+}

@@ -1,0 +1,70 @@
+package de.auseinerhand.placement.domain.matching;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.UUID;
+
+/**
+ * Deterministic order of matches (score descending, then distance ascending with unknown distances
+ * last, then id) and keyset pagination over it: the cursor is the position of the last item shown,
+ * so inserts and removals between pages neither repeat nor skip items of an unchanged ranking.
+ */
+public final class Ranking {
+
+    /** A ranked candidate: its id, score and distance. */
+    public record Ranked(UUID id, int score, int distanceKm) {
+    }
+
+    /** A page and the cursor of the next one (null at the end). */
+    public record Page(List<Ranked> items, String nextCursor) {
+    }
+
+    public static final Comparator<Ranked> ORDER = Comparator.comparingInt((Ranked r) -> -r.score())
+            .thenComparingInt(r -> r.distanceKm() < 0 ? Integer.MAX_VALUE : r.distanceKm())
+            .thenComparing(Ranked::id);
+
+    private Ranking() {
+    }
+
+    /** The best {@code limit} candidates after {@code cursor}, in O(n log limit). */
+    public static Page page(Iterable<Ranked> candidates, String cursor, int limit) {
+        Ranked after = decode(cursor);
+        PriorityQueue<Ranked> worstFirst = new PriorityQueue<>(limit + 2, ORDER.reversed());
+        boolean more = false;
+        for (Ranked r : candidates) {
+            if (after != null && ORDER.compare(r, after) <= 0) {
+                continue;
+            }
+            worstFirst.add(r);
+            if (worstFirst.size() > limit) {
+                worstFirst.poll();
+                more = true;
+            }
+        }
+        List<Ranked> items = new ArrayList<>(worstFirst);
+        items.sort(ORDER);
+        String next = more && !items.isEmpty() ? encode(items.get(items.size() - 1)) : null;
+        return new Page(items, next);
+    }
+
+    static String encode(Ranked r) {
+        String raw = r.score() + ":" + r.distanceKm() + ":" + r.id();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @throws IllegalArgumentException for a cursor this API did not issue */
+    static Ranked decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("not a cursor of this API");
+        }
+        return new Ranked(UUID.fromString(parts[2]), Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+    }
+}
