@@ -1,0 +1,277 @@
+package de.auseinerhand.placement.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import de.auseinerhand.events.EventCodec;
+import de.auseinerhand.events.EventEnvelope;
+import de.auseinerhand.events.placement.IntegrationRecorded;
+import de.auseinerhand.events.placement.MeasureStarted;
+import de.auseinerhand.events.registry.CaseworkerAssigned;
+import de.auseinerhand.events.registry.CaseworkerFunction;
+import de.auseinerhand.events.registry.PersonRegistered;
+import de.auseinerhand.events.registry.PersonRole;
+import de.auseinerhand.events.registry.Sex;
+import de.auseinerhand.testsupport.Eventually;
+import de.auseinerhand.testsupport.TestEvents;
+import de.auseinerhand.testsupport.TestKafka;
+import de.auseinerhand.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A client's placement life through the API with real tokens, fed by registry events on the real
+ * broker: profile, matching, proposal and refusal (breach of duty), cooperation plan with review and
+ * dispute, measures, integration and its end; scoping, conventions and the events on the topic.
+ */
+@QuarkusTest
+class PlacementApiTest {
+
+    static final String MESCHEDE = "05958032";
+    static final String BRILON = "05958012";
+    static final String CASEWORKER = TestTokens.caseworker("cw-meschede-7", MESCHEDE);
+    static final String OTHER_TOWN = TestTokens.caseworker("cw-brilon-7", BRILON);
+    static final LocalDate TODAY = LocalDate.now();
+
+    record Household(String caseId, UUID head, UUID child) {
+    }
+
+    /** An employable head and a child in Meschede, known to job-placement. */
+    static Household household() {
+        String caseId = TestEvents.newCaseId(MESCHEDE);
+        PersonRegistered head = TestEvents.person(PersonRole.HEAD, YearMonth.of(1986, 5), Sex.FEMALE, true, TODAY.minusMonths(2));
+        PersonRegistered child = TestEvents.person(PersonRole.CHILD, YearMonth.of(2019, 2), Sex.MALE, false, TODAY.minusMonths(2));
+        TestEvents.publish(TestEvents.caseOpened(caseId, MESCHEDE, TODAY.minusMonths(2)), caseId, MESCHEDE, 1);
+        TestEvents.publish(head, caseId, MESCHEDE, 2);
+        TestEvents.publish(child, caseId, MESCHEDE, 3);
+        TestEvents.publish(new CaseworkerAssigned("cw-meschede-7", CaseworkerFunction.PLACEMENT, TODAY.minusMonths(2)), caseId, MESCHEDE, 4);
+        Eventually.assertSoon(() -> given().auth().oauth2(CASEWORKER).get("/api/v1/known-cases/{id}", caseId).then()
+                .statusCode(200).body("persons", hasSize(2)));
+        return new Household(caseId, head.personId(), child.personId());
+    }
+
+    static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType("application/json");
+    }
+
+    static String etag(String caseId) {
+        return as(CASEWORKER).get("/api/v1/cases/{id}/placement", caseId).then().statusCode(200).extract().header("ETag");
+    }
+
+    static String publishOffer(String token, String municipality, String code, String title) {
+        return as(token).body("""
+                {"employerId": "%s", "occupationCode": "%s", "title": "%s", "municipality": "%s", "hoursPerWeek": 30,
+                 "wage": 15.50, "startDate": "%s", "positions": 1, "requirements": ["Pflegebasiskurs"], "languages": ["de"],
+                 "drivingLicenceRequired": false}""".formatted(UUID.randomUUID(), code, title, municipality, TODAY.plusMonths(1)))
+                .post("/api/v1/offers").then().statusCode(201).body("status", equalTo("PUBLISHED")).extract().path("offerId");
+    }
+
+    static final String PROFILE = """
+            {"qualifications": ["Pflegebasiskurs"], "occupationsSought": ["82102"], "experienceYears": 2, "languages": ["de"],
+             "drivingLicence": true, "mobilityRadiusKm": 25, "maxHoursPerWeek": 30, "constraints": ["childcare until 14:00"]}""";
+
+    @Test
+    void aClientsPlacementLifeRunsThroughTheApi() {
+        Household h = household();
+        String base = "/api/v1/cases/" + h.caseId() + "/placement/persons/" + h.head();
+        assertThat(etag(h.caseId())).isEqualTo("\"0\"");
+
+        // profile: If-Match is required and checked
+        as(CASEWORKER).body(PROFILE).put(base + "/profile").then().statusCode(428);
+        as(CASEWORKER).header("If-Match", "\"5\"").body(PROFILE).put(base + "/profile").then().statusCode(412);
+        as(CASEWORKER).header("If-Match", "\"0\"").body(PROFILE).put(base + "/profile").then().statusCode(200)
+                .header("ETag", "\"1\"").body("persons.find { it.personId == '%s' }.profile.mobilityRadiusKm".formatted(h.head()), equalTo(25));
+        // only employable members
+        as(CASEWORKER).header("If-Match", "\"1\"").body(PROFILE)
+                .put("/api/v1/cases/" + h.caseId() + "/placement/persons/" + h.child() + "/profile").then().statusCode(422)
+                .contentType("application/problem+json").body("code", equalTo("not-employable"))
+                .body("errors[0].field", equalTo("personId"));
+
+        // matching: the exact occupation in Meschede ranks first, with the reasons per factor
+        String exact = publishOffer(CASEWORKER, MESCHEDE, "82102", "Pflegehelfer/in Meschede");
+        String related = publishOffer(TestTokens.caseworker("cw-bestwig-1", "05958008"), "05958008", "82302", "Helfer/in Körperpflege Bestwig");
+        Response offers = as(CASEWORKER).get(base + "/offers?limit=100");
+        offers.then().statusCode(200);
+        List<String> ids = offers.path("items.offerId");
+        assertThat(ids).contains(exact, related);
+        assertThat(ids.indexOf(exact)).isLessThan(ids.indexOf(related));
+        offers.then().body("items.find { it.offerId == '%s' }.factors.find { it.name == 'occupation' }.reason".formatted(exact),
+                equalTo("offered 82102 is sought"));
+        as(CASEWORKER).get(base + "/offers?limit=1").then().statusCode(200).body("items", hasSize(1)).body("nextCursor", notNullValue());
+        as(CASEWORKER).get(base + "/offers?occupation=82a").then().statusCode(400).body("errors[0].field", notNullValue());
+
+        // proposal with an idempotency key: a retry returns the first result
+        String key = UUID.randomUUID().toString();
+        String body = "{\"offerId\": \"" + exact + "\"}";
+        Response first = as(CASEWORKER).header("Idempotency-Key", key).body(body).post(base + "/proposals");
+        first.then().statusCode(201).header("ETag", "\"2\"");
+        as(CASEWORKER).header("Idempotency-Key", key).body(body).post(base + "/proposals").then().statusCode(201)
+                .header("ETag", "\"2\"");
+        assertThat(etag(h.caseId())).isEqualTo("\"2\"");
+        as(CASEWORKER).body(body).post(base + "/proposals").then().statusCode(422).body("code", equalTo("already-proposed"));
+
+        // refusing the reasonable offer without an important reason is a breach of duty with the facts
+        as(CASEWORKER).header("If-Match", "\"2\"").body("""
+                {"outcome": "DECLINED_BY_CLIENT", "occurredOn": "%s", "reason": "does not want to work in care",
+                 "withoutImportantReason": true}""".formatted(TODAY)).post(base + "/proposals/" + exact + "/outcome")
+                .then().statusCode(200).header("ETag", "\"4\"")
+                .body("persons.find { it.personId == '%s' }.breaches[0].kind".formatted(h.head()), equalTo("REFUSED_REASONABLE_OFFER"))
+                .body("persons.find { it.personId == '%s' }.proposals[0].outcome".formatted(h.head()), equalTo("DECLINED_BY_CLIENT"));
+
+        // cooperation plan: review at most six months ahead, then a dispute procedure
+        as(CASEWORKER).body("""
+                {"goals": ["work in care"], "steps": ["three applications a month"], "agreedOn": "%s", "reviewBy": "%s"}"""
+                .formatted(TODAY, TODAY.plusMonths(7))).post(base + "/cooperation-plan").then().statusCode(422)
+                .body("code", equalTo("review-too-late")).body("errors[0].field", equalTo("reviewBy"));
+        as(CASEWORKER).header("Idempotency-Key", UUID.randomUUID().toString()).body("""
+                {"goals": ["work in care"], "ownEfforts": ["three applications a month"], "steps": ["training course"],
+                 "agreedOn": "%s", "reviewBy": "%s"}""".formatted(TODAY, TODAY.plusDays(10)))
+                .post(base + "/cooperation-plan").then().statusCode(201).body("id", notNullValue());
+        as(CASEWORKER).header("If-Match", etag(h.caseId())).body("{\"startedOn\": \"%s\", \"subject\": \"hours\"}".formatted(TODAY))
+                .post(base + "/cooperation-plan/dispute").then().statusCode(200)
+                .body("persons.find { it.personId == '%s' }.cooperationPlan.dispute.endsAtLatest".formatted(h.head()),
+                        equalTo(TODAY.plusWeeks(4).toString()));
+        as(CASEWORKER).header("If-Match", etag(h.caseId())).body("{\"endedOn\": \"%s\", \"outcome\": \"AGREED\"}".formatted(TODAY.plusDays(3)))
+                .post(base + "/cooperation-plan/dispute/end").then().statusCode(200)
+                .body("persons.find { it.personId == '%s' }.cooperationPlan.dispute".formatted(h.head()), nullValue());
+        as(CASEWORKER).get("/api/v1/cooperation-plan-reviews?dueBy=" + TODAY.plusDays(10)).then().statusCode(200)
+                .body("items.personId", hasItem(h.head().toString()))
+                .body("items.find { it.personId == '%s' }.caseworkerId".formatted(h.head()), equalTo("cw-meschede-7"));
+        as(OTHER_TOWN).get("/api/v1/cooperation-plan-reviews?dueBy=" + TODAY.plusDays(10)).then().statusCode(200)
+                .body("items.personId", not(hasItem(h.head().toString())));
+
+        // measures from the catalogue
+        as(CASEWORKER).body("{\"catalogueId\": \"nope\", \"provider\": \"x\", \"start\": \"%s\"}".formatted(TODAY))
+                .post(base + "/measures").then().statusCode(400).body("errors[0].field", equalTo("catalogueId"));
+        String measureId = as(CASEWORKER).header("Idempotency-Key", UUID.randomUUID().toString()).body("""
+                {"catalogueId": "work-opportunity-16d", "provider": "Stadt Meschede", "start": "%s", "plannedEnd": "%s", "costs": 1200.00}"""
+                .formatted(TODAY, TODAY.plusMonths(6))).post(base + "/measures").then().statusCode(201).extract().path("id");
+        as(CASEWORKER).header("If-Match", etag(h.caseId())).body("{\"end\": \"%s\", \"result\": \"COMPLETED\"}".formatted(TODAY.plusMonths(1)))
+                .post(base + "/measures/" + measureId + "/end").then().statusCode(200)
+                .body("persons.find { it.personId == '%s' }.measures[0].legalBasis".formatted(h.head()), equalTo("§ 16d SGB II"))
+                .body("persons.find { it.personId == '%s' }.measures[0].outcome".formatted(h.head()), equalTo("COMPLETED"));
+
+        // integration and its end; the continuation check shows six months
+        as(CASEWORKER).header("Idempotency-Key", UUID.randomUUID().toString()).body("""
+                {"kind": "EMPLOYMENT_SV", "startDate": "%s", "employerId": "%s", "hoursPerWeek": 30, "monthlyWage": 2450.00}"""
+                .formatted(TODAY.plusMonths(1), UUID.randomUUID())).post(base + "/integrations").then().statusCode(201)
+                .body("placement.persons.find { it.personId == '%s' }.continuation[0].months".formatted(h.head()), hasSize(6));
+        as(CASEWORKER).header("If-Match", etag(h.caseId())).body("{\"endDate\": \"%s\", \"reason\": \"probation\"}".formatted(TODAY.plusMonths(3)))
+                .post(base + "/employment-end").then().statusCode(200)
+                .body("persons.find { it.personId == '%s' }.employments[0].endDate".formatted(h.head()), equalTo(TODAY.plusMonths(3).toString()));
+
+        // integration and measure events reach the topic as valid CloudEvents keyed by the case
+        Eventually.assertSoon(() -> {
+            List<EventEnvelope> mine = TestKafka.readAll(TestKafka.CASE_EVENTS).stream()
+                    .filter(r -> h.caseId().equals(r.key())).map(ConsumerRecord::value).map(EventCodec.instance()::parse)
+                    .filter(e -> e.type().startsWith("de.auseinerhand.placement.")).toList();
+            assertThat(mine).extracting(EventEnvelope::type).contains("de.auseinerhand.placement.measure-started.v1",
+                    "de.auseinerhand.placement.measure-ended.v1", "de.auseinerhand.placement.integration-recorded.v1",
+                    "de.auseinerhand.placement.employment-ended.v1", "de.auseinerhand.placement.breach-of-duty-recorded.v1");
+            EventEnvelope integration = mine.stream().filter(e -> e.type().contains("integration-recorded")).findFirst().orElseThrow();
+            assertThat(integration.subject()).isEqualTo(h.caseId());
+            assertThat(integration.municipality()).isEqualTo(MESCHEDE);
+            assertThat(integration.source()).isEqualTo("/job-placement");
+            assertThat(EventCodec.instance().decode(integration, IntegrationRecorded.class).monthlyWage()).isEqualByComparingTo("2450.00");
+            EventEnvelope measure = mine.stream().filter(e -> e.type().contains("measure-started")).findFirst().orElseThrow();
+            assertThat(EventCodec.instance().decode(measure, MeasureStarted.class).catalogueId()).isEqualTo("work-opportunity-16d");
+        });
+    }
+
+    @Test
+    void everyEndpointAnswers404OutsideTheCallersMunicipalities() {
+        Household h = household();
+        String base = "/api/v1/cases/" + h.caseId() + "/placement";
+        String person = base + "/persons/" + h.head();
+        as(CASEWORKER).header("If-Match", "\"0\"").body(PROFILE).put(person + "/profile").then().statusCode(200);
+        String offer = publishOffer(CASEWORKER, MESCHEDE, "82102", "Pflegehelfer/in");
+
+        as(OTHER_TOWN).get(base).then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("urn:aus-einer-hand:problem:not-found"));
+        as(OTHER_TOWN).header("If-Match", "\"1\"").body(PROFILE).put(person + "/profile").then().statusCode(404);
+        as(OTHER_TOWN).get(person + "/offers").then().statusCode(404);
+        as(OTHER_TOWN).body("{\"offerId\": \"" + offer + "\"}").post(person + "/proposals").then().statusCode(404);
+        as(OTHER_TOWN).header("If-Match", "\"1\"").body("{\"outcome\": \"APPLIED\", \"occurredOn\": \"%s\"}".formatted(TODAY))
+                .post(person + "/proposals/" + offer + "/outcome").then().statusCode(404);
+        as(OTHER_TOWN).body("{\"goals\": [\"x\"], \"steps\": [\"y\"], \"agreedOn\": \"%s\", \"reviewBy\": \"%s\"}"
+                .formatted(TODAY, TODAY.plusMonths(1))).post(person + "/cooperation-plan").then().statusCode(404);
+        as(OTHER_TOWN).header("If-Match", "\"1\"").body("{\"goals\": [\"x\"], \"steps\": [\"y\"], \"reviewedOn\": \"%s\", \"reviewBy\": \"%s\"}"
+                .formatted(TODAY, TODAY.plusMonths(1))).post(person + "/cooperation-plan/reviews").then().statusCode(404);
+        as(OTHER_TOWN).header("If-Match", "\"1\"").body("{\"startedOn\": \"%s\"}".formatted(TODAY))
+                .post(person + "/cooperation-plan/dispute").then().statusCode(404);
+        as(OTHER_TOWN).header("If-Match", "\"1\"").body("{\"endedOn\": \"%s\", \"outcome\": \"AGREED\"}".formatted(TODAY))
+                .post(person + "/cooperation-plan/dispute/end").then().statusCode(404);
+        as(OTHER_TOWN).body("{\"catalogueId\": \"activation-45\", \"provider\": \"x\", \"start\": \"%s\"}".formatted(TODAY))
+                .post(person + "/measures").then().statusCode(404);
+        as(OTHER_TOWN).header("If-Match", "\"1\"").body("{\"end\": \"%s\", \"result\": \"COMPLETED\"}".formatted(TODAY))
+                .post(person + "/measures/" + UUID.randomUUID() + "/end").then().statusCode(404);
+        as(OTHER_TOWN).body("{\"kind\": \"SELF_EMPLOYMENT\", \"startDate\": \"%s\", \"hoursPerWeek\": 30}".formatted(TODAY))
+                .post(person + "/integrations").then().statusCode(404);
+        as(OTHER_TOWN).header("If-Match", "\"1\"").body("{\"endDate\": \"%s\"}".formatted(TODAY))
+                .post(person + "/employment-end").then().statusCode(404);
+        // the offer itself is readable district-wide, but only its municipality closes it; its candidates are scoped
+        as(OTHER_TOWN).get("/api/v1/offers/" + offer).then().statusCode(200);
+        as(OTHER_TOWN).header("If-Match", "\"1\"").body("{\"closure\": \"FILLED\", \"closedOn\": \"%s\"}".formatted(TODAY))
+                .post("/api/v1/offers/" + offer + "/close").then().statusCode(404);
+        as(OTHER_TOWN).get("/api/v1/offers/" + offer + "/candidates?limit=100").then().statusCode(200)
+                .body("items.personId", not(hasItem(h.head().toString())));
+        as(CASEWORKER).get("/api/v1/offers/" + offer + "/candidates?limit=100").then().statusCode(200)
+                .body("items.personId", hasItem(h.head().toString()));
+        // a person of another case is not found through this case
+        as(CASEWORKER).header("If-Match", "\"1\"").body(PROFILE)
+                .put(base + "/persons/" + UUID.randomUUID() + "/profile").then().statusCode(404);
+        // analysts get no personal data
+        as(TestTokens.analyst()).get(base).then().statusCode(403);
+    }
+
+    @Test
+    void offersFollowTheirLifecycleAndTheConventions() {
+        as(OTHER_TOWN).body("""
+                {"employerId": "%s", "occupationCode": "82102", "title": "x", "municipality": "%s", "hoursPerWeek": 30, "positions": 1}"""
+                .formatted(UUID.randomUUID(), MESCHEDE)).post("/api/v1/offers").then().statusCode(403)
+                .body("errors[0].field", equalTo("municipality"));
+        as(CASEWORKER).body("""
+                {"employerId": "%s", "occupationCode": "8210", "title": "x", "municipality": "%s", "hoursPerWeek": 30, "positions": 1}"""
+                .formatted(UUID.randomUUID(), MESCHEDE)).post("/api/v1/offers").then().statusCode(400)
+                .body("errors.field", hasItem(org.hamcrest.Matchers.containsString("occupationCode")));
+        as(CASEWORKER).body("""
+                {"employerId": "%s", "occupationCode": "82102", "title": "x", "municipality": "%s", "hoursPerWeek": 30, "positions": 1,
+                 "wage": 9.00}""".formatted(UUID.randomUUID(), MESCHEDE)).post("/api/v1/offers").then().statusCode(422)
+                .body("code", equalTo("below-minimum-wage"));
+        as(CASEWORKER).body("{\"employerId\": \"%s\", \"unknown\": 1}".formatted(UUID.randomUUID())).post("/api/v1/offers")
+                .then().statusCode(400).body("errors[0].field", equalTo("unknown"));
+
+        String key = UUID.randomUUID().toString();
+        String body = """
+                {"employerId": "%s", "occupationCode": "52202", "title": "Berufskraftfahrer/in", "municipality": "%s",
+                 "hoursPerWeek": 40, "positions": 2, "drivingLicenceRequired": true}""".formatted(UUID.randomUUID(), MESCHEDE);
+        String offer = as(CASEWORKER).header("Idempotency-Key", key).body(body).post("/api/v1/offers").then().statusCode(201)
+                .header("ETag", "\"1\"").extract().path("offerId");
+        as(CASEWORKER).header("Idempotency-Key", key).body(body).post("/api/v1/offers").then().statusCode(201)
+                .body("offerId", equalTo(offer));
+        as(CASEWORKER).header("Idempotency-Key", key).body(body.replace("40", "38")).post("/api/v1/offers").then().statusCode(422);
+        as(CASEWORKER).body("{\"closure\": \"WITHDRAWN\", \"closedOn\": \"%s\"}".formatted(TODAY))
+                .post("/api/v1/offers/" + offer + "/close").then().statusCode(428);
+        as(CASEWORKER).header("If-Match", "\"1\"").body("{\"closure\": \"WITHDRAWN\", \"closedOn\": \"%s\"}".formatted(TODAY))
+                .post("/api/v1/offers/" + offer + "/close").then().statusCode(200).header("ETag", "\"2\"")
+                .body("status", equalTo("WITHDRAWN"));
+        as(CASEWORKER).header("If-Match", "\"2\"").body("{\"closure\": \"FILLED\", \"closedOn\": \"%s\"}".formatted(TODAY))
+                .post("/api/v1/offers/" + offer + "/close").then().statusCode(422).body("code", equalTo("offer-closed"));
+        as(CASEWORKER).get("/api/v1/offers/" + UUID.randomUUID()).then().statusCode(404);
+        as(CASEWORKER).get("/api/v1/measure-catalogue").then().statusCode(200)
+                .body("measures.find { it.id == 'work-opportunity-16d' }.limit.maxMonths", equalTo(24));
+    }
+}
