@@ -19,9 +19,15 @@ public class StockConsumer {
     @Inject
     StockProjection stocks;
 
+    @Inject
+    de.auseinerhand.reporting.facts.IndicatorFactsProjection indicatorFacts;
+
     @Incoming("case-events")
     @Blocking(ordered = true)
     public void onRecord(ConsumerRecord<String, String> record) {
-        consumer.apply(CONSUMER, record, stocks::apply);
+        consumer.apply(CONSUMER, record, envelope -> {
+            stocks.apply(envelope);
+            indicatorFacts.apply(envelope);
+        });
     }
 }

@@ -1,0 +1,136 @@
+package de.auseinerhand.reporting.facts;
+
+import de.auseinerhand.events.EventCodec;
+import de.auseinerhand.events.EventData;
+import de.auseinerhand.events.EventEnvelope;
+import de.auseinerhand.events.benefits.EntitlementAmended;
+import de.auseinerhand.events.benefits.EntitlementDecided;
+import de.auseinerhand.events.benefits.EntitlementTerminated;
+import de.auseinerhand.events.benefits.MonthlyEntitlementPosted;
+import de.auseinerhand.events.benefits.PersonEntitlement;
+import de.auseinerhand.events.benefits.PostedPersonAmount;
+import de.auseinerhand.events.placement.EmploymentEnded;
+import de.auseinerhand.events.placement.IntegrationRecorded;
+import de.auseinerhand.events.placement.MeasureEnded;
+import de.auseinerhand.events.placement.MeasureStarted;
+import de.auseinerhand.events.registry.CaseMoved;
+import de.auseinerhand.events.registry.CaseOpened;
+import de.auseinerhand.events.registry.CaseworkerAssigned;
+import de.auseinerhand.events.registry.PersonJoinedCase;
+import de.auseinerhand.events.registry.PersonLeftCase;
+import de.auseinerhand.events.registry.PersonRegistered;
+import de.auseinerhand.events.registry.UnemploymentEnded;
+import de.auseinerhand.events.registry.UnemploymentStarted;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Writes the facts behind the official indicators, each with its business dates and its recording
+ * time (bitemporal), in the consumer's transaction. Nothing is updated in place: a correction is a
+ * new row, so every earlier state of knowledge can be reproduced.
+ */
+@ApplicationScoped
+public class IndicatorFactsProjection {
+
+    @Inject
+    DataSource dataSource;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(EventEnvelope envelope) {
+        String type = envelope.type();
+        if (!(type.startsWith("de.auseinerhand.registry.") || type.startsWith("de.auseinerhand.benefits.")
+                || type.startsWith("de.auseinerhand.placement."))) {
+            return;
+        }
+        EventData data = EventCodec.instance().decode(envelope);
+        UUID id = envelope.id();
+        String caseId = envelope.subject();
+        Instant at = envelope.time() == null ? Instant.now() : envelope.time();
+        try (Connection c = dataSource.getConnection()) {
+            if (data instanceof CaseOpened e) {
+                exec(c, "insert into rp_residence values (?,?,?,?,?) on conflict do nothing", id, caseId, e.openedOn(), e.municipality(), at);
+            } else if (data instanceof CaseMoved e) {
+                exec(c, "insert into rp_residence values (?,?,?,?,?) on conflict do nothing", id, caseId, e.effectiveFrom(), e.toMunicipality(), at);
+            } else if (data instanceof PersonRegistered e) {
+                exec(c, "insert into rp_person values (?,?,?,?,?,?) on conflict (person_id) do update set sex = excluded.sex,"
+                        + " birth_year_month = excluded.birth_year_month, employable = excluded.employable, single_parent = excluded.single_parent",
+                        e.personId(), e.sex().name(), e.birthYearMonth().toString(), e.employable(), e.singleParent(), at);
+                exec(c, "insert into rp_membership values (?,?,?,'JOIN',?,?) on conflict do nothing", id, e.personId(), caseId,
+                        e.effectiveFrom(), at);
+            } else if (data instanceof PersonJoinedCase e) {
+                exec(c, "insert into rp_membership values (?,?,?,'JOIN',?,?) on conflict do nothing", id, e.personId(), caseId,
+                        e.effectiveFrom(), at);
+            } else if (data instanceof PersonLeftCase e) {
+                exec(c, "insert into rp_membership values (?,?,?,'LEAVE',?,?) on conflict do nothing", id, e.personId(), caseId,
+                        e.effectiveFrom(), at);
+            } else if (data instanceof UnemploymentStarted e) {
+                exec(c, "insert into rp_unemployment values (?,?,'START',?,?) on conflict do nothing", id, e.personId(), e.date(), at);
+            } else if (data instanceof UnemploymentEnded e) {
+                exec(c, "insert into rp_unemployment values (?,?,'END',?,?) on conflict do nothing", id, e.personId(), e.date(), at);
+            } else if (data instanceof CaseworkerAssigned e) {
+                exec(c, "insert into rp_caseworker values (?,?,?,?,?) on conflict do nothing", id, caseId, e.caseworkerId(),
+                        e.function().name(), at);
+            } else if (data instanceof EntitlementDecided e) {
+                exec(c, "insert into rp_decision values (?,?,?,?,?,?) on conflict do nothing", e.decisionId(), caseId, e.period().from(),
+                        e.period().to(), e.replacesDecisionId(), at);
+                amounts(c, id, e.decisionId(), caseId, e.period().from().toString().substring(0, 7), e.perPerson(), at);
+            } else if (data instanceof EntitlementAmended e) {
+                amounts(c, id, e.decisionId(), caseId, e.effectiveFrom().toString().substring(0, 7), e.perPerson(), at);
+            } else if (data instanceof EntitlementTerminated e) {
+                exec(c, "insert into rp_termination values (?,?,?,?) on conflict do nothing", id, e.decisionId(), e.effectiveFrom(), at);
+            } else if (data instanceof MonthlyEntitlementPosted e) {
+                for (PostedPersonAmount p : e.perPerson()) {
+                    exec(c, "insert into rp_posting values (?,?,?,?,?,?,?,?,?) on conflict do nothing", id, caseId, e.month().toString(),
+                            p.personId(), p.llu(), p.kdu(), p.reduction(), p.payable(), at);
+                }
+            } else if (data instanceof MeasureStarted e) {
+                exec(c, "insert into rp_measure values (?,?,?,?,?,'START',?,?) on conflict do nothing", id, e.measureId(), e.personId(),
+                        e.legalBasis(), e.category().name(), e.start(), at);
+            } else if (data instanceof MeasureEnded e) {
+                exec(c, "insert into rp_measure values (?,?,?,?,?,'END',?,?) on conflict do nothing", id, e.measureId(), e.personId(),
+                        e.legalBasis(), e.category().name(), e.end(), at);
+            } else if (data instanceof IntegrationRecorded e) {
+                exec(c, "insert into rp_integration values (?,?,?,?,?,?) on conflict do nothing", id, e.personId(), e.kind().name(),
+                        e.startDate(), e.subsidy() != null && !e.subsidy().isBlank(), at);
+            } else if (data instanceof EmploymentEnded e) {
+                exec(c, "insert into rp_employment_end values (?,?,?,?) on conflict do nothing", id, e.personId(), e.endDate(), at);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("storing indicator facts of " + caseId + " failed", e);
+        }
+    }
+
+    private static void amounts(Connection c, UUID eventId, UUID decisionId, String caseId, String month, List<PersonEntitlement> people,
+            Instant at) throws SQLException {
+        for (PersonEntitlement p : people) {
+            exec(c, "insert into rp_amount values (?,?,?,?,?,?,?,?) on conflict do nothing", eventId, decisionId, caseId, month, p.personId(),
+                    p.llu(), p.kdu(), at);
+        }
+    }
+
+    private static void exec(Connection c, String sql, Object... values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                Object v = values[i];
+                if (v instanceof Instant t) {
+                    ps.setTimestamp(i + 1, Timestamp.from(t));
+                } else if (v instanceof LocalDate d) {
+                    ps.setObject(i + 1, d);
+                } else {
+                    ps.setObject(i + 1, v);
+                }
+            }
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,397 @@
+package de.auseinerhand.reporting.indicators;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The official indicators of § 48a SGB II (K1–K3 with their supplements) for one report month,
+ * per municipality and for the district, in total and by sex, from facts as known at one moment.
+ * Pure: the same facts give the same figures. A person counts for the municipality responsible for
+ * their case at the end of the month; a month's status is that month's entitlement.
+ */
+public final class IndicatorEngine {
+    public static final String DISTRICT = "district";
+    public static final String ALL = "ALL";
+    static final Set<String> INTEGRATION_KINDS = Set.of("EMPLOYMENT_SV", "APPRENTICESHIP", "SELF_EMPLOYMENT");
+
+    private final Set<String> activeLegalBases;
+
+    /** @param activeLegalBases legal bases of measures that count as active labour-market policy (versioned data) */
+    public IndicatorEngine(Set<String> activeLegalBases) {
+        this.activeLegalBases = Set.copyOf(activeLegalBases);
+    }
+
+    /** Counts and sums of one unit (municipality or district), sex and month. */
+    public static final class Figures {
+        public long elb;
+        public long nonEmployable;
+        public long singleParentElb;
+        public long under25Elb;
+        public long lzb;
+        public long lzbInActiveMeasure;
+        public long elbInflow;
+        public long elbOutflow;
+        public long lzbInflow;
+        public long lzbOutflow;
+        public long integrations;
+        public long integrationsOfSingleParents;
+        public long integrationsOfLzb;
+        public long minijobEntries;
+        public long subsidisedEntries;
+        public long integrationsContinued6Months;
+        public long integrationsFollowedUp;
+        public BigDecimal llu = BigDecimal.ZERO.setScale(2);
+        public BigDecimal kdu = BigDecimal.ZERO.setScale(2);
+    }
+
+    /** The indicators of one unit and sex for the report month; percentages with one decimal, null when undefined. */
+    public record Indicators(String municipality, String sex, YearMonth month, Map<String, BigDecimal> values, Figures current,
+                             Figures yearBefore) {
+    }
+
+    private record Status(String caseId, String municipality, boolean elb, boolean beneficiary, BigDecimal llu, BigDecimal kdu) {
+    }
+
+    public List<Indicators> compute(Facts facts, YearMonth month, Collection<String> municipalities) {
+        YearMonth first = month.minusMonths(36);
+        Map<UUID, List<Facts.Measure>> measuresByPerson = new HashMap<>();
+        for (Facts.Measure x : facts.measures()) {
+            measuresByPerson.computeIfAbsent(x.personId(), k -> new ArrayList<>()).add(x);
+        }
+        Map<UUID, List<Facts.EmploymentEnd>> endsByPerson = new HashMap<>();
+        for (Facts.EmploymentEnd x : facts.employmentEnds()) {
+            endsByPerson.computeIfAbsent(x.personId(), k -> new ArrayList<>()).add(x);
+        }
+        // 1. entitlement status of every person in every month of the range
+        Map<UUID, Map<YearMonth, Status>> status = new HashMap<>();
+        Map<UUID, UUID> replacedBy = new HashMap<>();
+        for (Facts.Decision d : facts.decisions().values()) {
+            if (d.replacedBy() != null) {
+                replacedBy.put(d.decisionId(), d.replacedBy());
+            }
+        }
+        for (Facts.Decision d : facts.decisions().values()) {
+            List<Facts.AmountChange> changes = facts.amountChanges().getOrDefault(d.decisionId(), List.of());
+            for (YearMonth m = first; !m.isAfter(month); m = m.plusMonths(1)) {
+                if (!d.covers(m)) {
+                    continue;
+                }
+                Facts.AmountChange current = null;
+                for (Facts.AmountChange c : changes) {
+                    if (!c.effectiveMonth().isAfter(m) && (current == null || c.effectiveMonth().isAfter(current.effectiveMonth())
+                            || (c.effectiveMonth().equals(current.effectiveMonth()) && c.sequence() > current.sequence()))) {
+                        current = c;
+                    }
+                }
+                if (current == null) {
+                    continue;
+                }
+                String municipality = municipality(facts, d.caseId(), m);
+                for (Map.Entry<UUID, BigDecimal[]> e : current.perPerson().entrySet()) {
+                    BigDecimal llu = e.getValue()[0];
+                    BigDecimal kdu = e.getValue()[1];
+                    boolean beneficiary = llu.add(kdu).signum() > 0;
+                    Facts.Person p = facts.persons().get(e.getKey());
+                    boolean elb = beneficiary && p != null && p.employable() && p.ageIn(m) >= 15 && p.ageIn(m) < 67;
+                    status.computeIfAbsent(e.getKey(), k -> new HashMap<>()).put(m, new Status(d.caseId(), municipality, elb, beneficiary, llu, kdu));
+                }
+            }
+        }
+        // 2. long-term beneficiaries per person and month (day count over the 730 days to the month's end)
+        Map<UUID, Set<YearMonth>> lzb = new HashMap<>();
+        for (Map.Entry<UUID, Map<YearMonth, Status>> e : status.entrySet()) {
+            for (YearMonth m = month.minusMonths(13); !m.isAfter(month); m = m.plusMonths(1)) {
+                Status s = e.getValue().get(m);
+                if (s == null || !s.elb()) {
+                    continue;
+                }
+                List<LongTermBeneficiaries.Days> days = new ArrayList<>();
+                for (YearMonth w = m.minusMonths(24); !w.isAfter(m); w = w.plusMonths(1)) {
+                    Status ws = e.getValue().get(w);
+                    if (ws != null && ws.elb()) {
+                        days.add(new LongTermBeneficiaries.Days(w.atDay(1), w.atEndOfMonth()));
+                    }
+                }
+                if (LongTermBeneficiaries.isLongTerm(days, m.atEndOfMonth())) {
+                    lzb.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(m);
+                }
+            }
+        }
+        // 3. aggregate per unit, sex and month over the 24 months the indicators need
+        Map<String, Figures> figures = new HashMap<>();
+        YearMonth from = month.minusMonths(23);
+        for (Map.Entry<UUID, Map<YearMonth, Status>> e : status.entrySet()) {
+            Facts.Person p = facts.persons().get(e.getKey());
+            String sex = p == null ? "UNSPECIFIED" : p.sex();
+            Set<YearMonth> personLzb = lzb.getOrDefault(e.getKey(), Set.of());
+            for (YearMonth m = from.minusMonths(1); !m.isAfter(month); m = m.plusMonths(1)) {
+                Status s = e.getValue().get(m);
+                Status prev = e.getValue().get(m.minusMonths(1));
+                boolean elbNow = s != null && s.elb();
+                boolean elbBefore = prev != null && prev.elb();
+                boolean lzbNow = personLzb.contains(m);
+                boolean lzbBefore = personLzb.contains(m.minusMonths(1));
+                if (s == null && prev == null) {
+                    continue;
+                }
+                String unitNow = s != null ? s.municipality() : prev.municipality();
+                String unitBefore = prev != null ? prev.municipality() : unitNow;
+                for (String sx : List.of(ALL, sex)) {
+                    if (s != null) {
+                        for (String unit : List.of(s.municipality(), DISTRICT)) {
+                            Figures f = figures.computeIfAbsent(key(unit, sx, m), k -> new Figures());
+                            f.llu = f.llu.add(s.llu());
+                            f.kdu = f.kdu.add(s.kdu());
+                            if (elbNow) {
+                                f.elb++;
+                                if (p != null && p.singleParent()) {
+                                    f.singleParentElb++;
+                                }
+                                if (p != null && p.ageIn(m) < 25) {
+                                    f.under25Elb++;
+                                }
+                            } else if (s.beneficiary()) {
+                                f.nonEmployable++;
+                            }
+                            if (lzbNow) {
+                                f.lzb++;
+                                if (inActiveMeasure(measuresByPerson.getOrDefault(e.getKey(), List.of()), m)) {
+                                    f.lzbInActiveMeasure++;
+                                }
+                            }
+                        }
+                    }
+                    for (String unit : List.of(elbNow ? unitNow : unitBefore, DISTRICT)) {
+                        Figures f = figures.computeIfAbsent(key(unit, sx, m), k -> new Figures());
+                        if (elbNow && !elbBefore) {
+                            f.elbInflow++;
+                        }
+                        if (!elbNow && elbBefore) {
+                            f.elbOutflow++;
+                        }
+                        if (lzbNow && !lzbBefore) {
+                            f.lzbInflow++;
+                        }
+                        if (!lzbNow && lzbBefore) {
+                            f.lzbOutflow++;
+                        }
+                    }
+                }
+            }
+        }
+        // 4. integrations (at most one per person and month, of persons in need in that month or the one before)
+        Map<UUID, Set<YearMonth>> counted = new HashMap<>();
+        Map<UUID, Set<YearMonth>> countedMinijob = new HashMap<>();
+        Map<UUID, Set<YearMonth>> countedSubsidised = new HashMap<>();
+        for (Facts.Integration in : facts.integrations()) {
+            YearMonth m = YearMonth.from(in.startDate());
+            if (m.isBefore(month.minusMonths(29)) || m.isAfter(month)) {
+                continue;
+            }
+            Map<YearMonth, Status> ps = status.getOrDefault(in.personId(), Map.of());
+            Status s = ps.get(m) != null && ps.get(m).elb() ? ps.get(m) : ps.get(m.minusMonths(1));
+            if (s == null || !s.elb()) {
+                continue;
+            }
+            Facts.Person p = facts.persons().get(in.personId());
+            String sex = p == null ? "UNSPECIFIED" : p.sex();
+            Map<UUID, Set<YearMonth>> seen = INTEGRATION_KINDS.contains(in.kind()) ? counted
+                    : "MINIJOB".equals(in.kind()) ? countedMinijob : "SUBSIDISED".equals(in.kind()) ? countedSubsidised : null;
+            if (seen == null || !seen.computeIfAbsent(in.personId(), k -> new HashSet<>()).add(m)) {
+                continue;
+            }
+            for (String sx : List.of(ALL, sex)) {
+                for (String unit : List.of(s.municipality(), DISTRICT)) {
+                    Figures f = figures.computeIfAbsent(key(unit, sx, m), k -> new Figures());
+                    if (seen == counted) {
+                        f.integrations++;
+                        if (p != null && p.singleParent()) {
+                            f.integrationsOfSingleParents++;
+                        }
+                        if (lzb.getOrDefault(in.personId(), Set.of()).contains(m.minusMonths(1))
+                                || lzb.getOrDefault(in.personId(), Set.of()).contains(m)) {
+                            f.integrationsOfLzb++;
+                        }
+                        f.integrationsFollowedUp++;
+                        if (continued(endsByPerson.getOrDefault(in.personId(), List.of()), in)) {
+                            f.integrationsContinued6Months++;
+                        }
+                    } else if (seen == countedMinijob) {
+                        f.minijobEntries++;
+                    } else {
+                        f.subsidisedEntries++;
+                    }
+                }
+            }
+        }
+        // 5. indicators
+        List<Indicators> out = new ArrayList<>();
+        List<String> units = new ArrayList<>(municipalities);
+        units.add(DISTRICT);
+        for (String unit : units) {
+            for (String sx : List.of(ALL, "FEMALE", "MALE")) {
+                out.add(indicators(unit, sx, month, figures));
+            }
+        }
+        return out;
+    }
+
+    private Indicators indicators(String unit, String sex, YearMonth month, Map<String, Figures> figures) {
+        Figures now = get(figures, unit, sex, month);
+        Figures yearBefore = get(figures, unit, sex, month.minusMonths(12));
+        Map<String, BigDecimal> v = new LinkedHashMap<>();
+        v.put("K1", change(now.llu, yearBefore.llu));
+        v.put("K1E1", change(now.kdu, yearBefore.kdu));
+        v.put("K1E2", change(BigDecimal.valueOf(now.elb), BigDecimal.valueOf(yearBefore.elb)));
+        BigDecimal inflowRates = BigDecimal.ZERO;
+        BigDecimal outflowRates = BigDecimal.ZERO;
+        BigDecimal lzbInRates = BigDecimal.ZERO;
+        BigDecimal lzbOutRates = BigDecimal.ZERO;
+        int inN = 0;
+        int outN = 0;
+        int lzbInN = 0;
+        int lzbOutN = 0;
+        long integrations = 0;
+        long minijobs = 0;
+        long subsidised = 0;
+        long singleParentIntegrations = 0;
+        long lzbIntegrations = 0;
+        long elbSum = 0;
+        long singleParentSum = 0;
+        long lzbSum = 0;
+        for (YearMonth m = month.minusMonths(11); !m.isAfter(month); m = m.plusMonths(1)) {
+            Figures f = get(figures, unit, sex, m);
+            Figures prev = get(figures, unit, sex, m.minusMonths(1));
+            if (f.elb > 0) {
+                inflowRates = inflowRates.add(ratio(f.elbInflow, f.elb));
+                inN++;
+            }
+            if (prev.elb > 0) {
+                outflowRates = outflowRates.add(ratio(f.elbOutflow, prev.elb));
+                outN++;
+            }
+            if (f.lzb > 0) {
+                lzbInRates = lzbInRates.add(ratio(f.lzbInflow, f.lzb));
+                lzbInN++;
+            }
+            if (prev.lzb > 0) {
+                lzbOutRates = lzbOutRates.add(ratio(f.lzbOutflow, prev.lzb));
+                lzbOutN++;
+            }
+            integrations += f.integrations;
+            minijobs += f.minijobEntries;
+            subsidised += f.subsidisedEntries;
+            singleParentIntegrations += f.integrationsOfSingleParents;
+            lzbIntegrations += f.integrationsOfLzb;
+            elbSum += f.elb;
+            singleParentSum += f.singleParentElb;
+            lzbSum += f.lzb;
+        }
+        v.put("K1E3", inN == 0 ? null : percent(inflowRates.divide(BigDecimal.valueOf(inN), MathContext.DECIMAL64)));
+        v.put("K1E4", outN == 0 ? null : percent(outflowRates.divide(BigDecimal.valueOf(outN), MathContext.DECIMAL64)));
+        v.put("K2", rate(integrations, elbSum));
+        v.put("K2E1", rate(minijobs, elbSum));
+        v.put("K2E2", rate(subsidised, elbSum));
+        long followed = 0;
+        long continued = 0;
+        for (YearMonth m = month.minusMonths(17); !m.isAfter(month.minusMonths(6)); m = m.plusMonths(1)) {
+            Figures f = get(figures, unit, sex, m);
+            followed += f.integrationsFollowedUp;
+            continued += f.integrationsContinued6Months;
+        }
+        v.put("K2E3", followed == 0 ? null : percent(ratio(continued, followed)));
+        v.put("K2E4", rate(singleParentIntegrations, singleParentSum));
+        v.put("K3", change(BigDecimal.valueOf(now.lzb), BigDecimal.valueOf(yearBefore.lzb)));
+        v.put("K3E1", rate(lzbIntegrations, lzbSum));
+        v.put("K3E2", now.lzb == 0 ? null : percent(ratio(now.lzbInActiveMeasure, now.lzb)));
+        v.put("K3E3", lzbInN == 0 ? null : percent(lzbInRates.divide(BigDecimal.valueOf(lzbInN), MathContext.DECIMAL64)));
+        v.put("K3E4", lzbOutN == 0 ? null : percent(lzbOutRates.divide(BigDecimal.valueOf(lzbOutN), MathContext.DECIMAL64)));
+        return new Indicators(unit, sex, month, v, now, yearBefore);
+    }
+
+    /** Year-on-year change in percent, one decimal (K1, K3: current / a year earlier − 1). */
+    public static BigDecimal change(BigDecimal current, BigDecimal yearBefore) {
+        if (yearBefore.signum() == 0) {
+            return null;
+        }
+        return percent(current.divide(yearBefore, MathContext.DECIMAL64).subtract(BigDecimal.ONE));
+    }
+
+    /** A 12-month sum over the average monthly stock of those months, in percent (K2: integrations / average eLb stock). */
+    public static BigDecimal rate(long sum, long stockSumOver12Months) {
+        if (stockSumOver12Months == 0) {
+            return null;
+        }
+        return percent(BigDecimal.valueOf(sum).multiply(BigDecimal.valueOf(12)).divide(BigDecimal.valueOf(stockSumOver12Months),
+                MathContext.DECIMAL64));
+    }
+
+    static BigDecimal ratio(long a, long b) {
+        return BigDecimal.valueOf(a).divide(BigDecimal.valueOf(b), MathContext.DECIMAL64);
+    }
+
+    static BigDecimal percent(BigDecimal fraction) {
+        return fraction.movePointRight(2).setScale(1, RoundingMode.HALF_UP);
+    }
+
+    private boolean inActiveMeasure(List<Facts.Measure> measures, YearMonth m) {
+        for (Facts.Measure x : measures) {
+            if (activeLegalBases.contains(x.legalBasis()) && !x.start().isAfter(m.atEndOfMonth())
+                    && (x.end() == null || !x.end().isBefore(m.atDay(1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** K2E3: employed in each of the 6 months after the integration, i.e. no employment end before start + 6 months. */
+    private static boolean continued(List<Facts.EmploymentEnd> ends, Facts.Integration in) {
+        LocalDate until = in.startDate().plusMonths(6);
+        for (Facts.EmploymentEnd e : ends) {
+            if (!e.endDate().isBefore(in.startDate()) && e.endDate().isBefore(until)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String municipality(Facts facts, String caseId, YearMonth m) {
+        String found = null;
+        LocalDate best = null;
+        for (Facts.Residence r : facts.residences().getOrDefault(caseId, List.of())) {
+            if (!r.effectiveFrom().isAfter(m.atEndOfMonth()) && (best == null || !r.effectiveFrom().isBefore(best))) {
+                best = r.effectiveFrom();
+                found = r.municipality();
+            }
+        }
+        if (found == null) {
+            for (Facts.Residence r : facts.residences().getOrDefault(caseId, List.of())) {
+                if (best == null || r.effectiveFrom().isBefore(best)) {
+                    best = r.effectiveFrom();
+                    found = r.municipality();
+                }
+            }
+        }
+        return found == null ? "unknown" : found;
+    }
+
+    private static Figures get(Map<String, Figures> figures, String unit, String sex, YearMonth m) {
+        return figures.getOrDefault(key(unit, sex, m), new Figures());
+    }
+
+    private static String key(String unit, String sex, YearMonth m) {
+        return unit + "|" + sex + "|" + m;
+    }
+}
