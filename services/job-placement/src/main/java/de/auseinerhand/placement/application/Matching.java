@@ -87,8 +87,7 @@ public class Matching {
         MatchProfile profile = profiles("p.person_id = ?", personId).stream().findFirst()
                 .orElseThrow(() -> new CommandRejected("no-profile", "personId", "record the client's profile first"));
         profile = withMunicipality(profile, known.municipality);
-        Map<UUID, MatchOffer> byId = new HashMap<>();
-        List<Ranking.Ranked> ranked = new ArrayList<>();
+        Ranking.TopK top = topK(cursor, limit);
         for (MatchOffer o : openOffers.current()) {
             if (!passes(filter, o)) {
                 continue;
@@ -97,16 +96,15 @@ public class Matching {
             if (!filter.includeOutsideRadius() && (km < 0 || km > profile.mobilityRadiusKm())) {
                 continue;
             }
-            int score = scorer.score(profile, o);
+            int score = scorer.score(profile, o, km);
             if (score >= filter.minScore()) {
-                ranked.add(new Ranking.Ranked(o.offerId(), score, km));
-                byId.put(o.offerId(), o);
+                top.offer(o.offerId(), score, km);
             }
         }
-        Ranking.Page page = page(ranked, cursor, limit);
+        Ranking.Page page = top.page();
         List<OfferHit> hits = new ArrayList<>();
         for (Ranking.Ranked r : page.items()) {
-            MatchOffer o = byId.get(r.id());
+            MatchOffer o = openOffers.get(r.id());
             hits.add(new OfferHit(o, scorer.explain(profile, o)));
         }
         audit.record("match-offers-for-client", caseId, personId);
@@ -121,7 +119,7 @@ public class Matching {
                 s.startDate(), Arrays.asList(QueryTables.lower(s.requirements())), Arrays.asList(QueryTables.lower(s.languages())),
                 s.drivingLicenceRequired());
         Map<UUID, MatchProfile> byId = new HashMap<>();
-        List<Ranking.Ranked> ranked = new ArrayList<>();
+        Ranking.TopK top = topK(cursor, limit);
         for (MatchProfile p : profiles("k.closed_on is null and kp.left_on is null and kp.employable and not kp.erased", null)) {
             if (!caller.mayAccess(p.municipality())
                     || (filter.municipality() != null && !filter.municipality().equals(p.municipality()))) {
@@ -131,13 +129,13 @@ public class Matching {
             if (!filter.includeOutsideRadius() && (km < 0 || km > p.mobilityRadiusKm())) {
                 continue;
             }
-            int score = scorer.score(p, o);
+            int score = scorer.score(p, o, km);
             if (score >= filter.minScore()) {
-                ranked.add(new Ranking.Ranked(p.personId(), score, km));
+                top.offer(p.personId(), score, km);
                 byId.put(p.personId(), p);
             }
         }
-        Ranking.Page page = page(ranked, cursor, limit);
+        Ranking.Page page = top.page();
         List<ClientHit> hits = new ArrayList<>();
         for (Ranking.Ranked r : page.items()) {
             MatchProfile p = byId.get(r.id());
@@ -164,9 +162,9 @@ public class Matching {
                 s.drivingLicenceRequired());
     }
 
-    private static Ranking.Page page(List<Ranking.Ranked> ranked, String cursor, int limit) {
+    private static Ranking.TopK topK(String cursor, int limit) {
         try {
-            return Ranking.page(ranked, cursor, limit);
+            return new Ranking.TopK(cursor, limit);
         } catch (IllegalArgumentException e) {
             throw ValidationFailedException.of("cursor", "is not a cursor of this API");
         }

@@ -36,7 +36,11 @@ public final class MatchScorer {
 
     /** The score alone, for ranking many pairs without building explanations. */
     public int score(MatchProfile p, MatchOffer o) {
-        int km = places.km(p.municipality(), o.municipality());
+        return score(p, o, places.km(p.municipality(), o.municipality()));
+    }
+
+    /** The score with the distance already known. */
+    public int score(MatchProfile p, MatchOffer o, int km) {
         return occupationPoints(p, o) + requirementPoints(p, o) + distancePoints(km, p.mobilityRadiusKm())
                 + hoursPoints(p, o) + availabilityPoints(p, o);
     }

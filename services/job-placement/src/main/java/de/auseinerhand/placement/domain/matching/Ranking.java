@@ -32,23 +32,64 @@ public final class Ranking {
 
     /** The best {@code limit} candidates after {@code cursor}, in O(n log limit). */
     public static Page page(Iterable<Ranked> candidates, String cursor, int limit) {
-        Ranked after = decode(cursor);
-        PriorityQueue<Ranked> worstFirst = new PriorityQueue<>(limit + 2, ORDER.reversed());
-        boolean more = false;
+        TopK top = new TopK(cursor, limit);
         for (Ranked r : candidates) {
-            if (after != null && ORDER.compare(r, after) <= 0) {
-                continue;
-            }
-            worstFirst.add(r);
-            if (worstFirst.size() > limit) {
-                worstFirst.poll();
-                more = true;
-            }
+            top.offer(r.id(), r.score(), r.distanceKm());
         }
-        List<Ranked> items = new ArrayList<>(worstFirst);
-        items.sort(ORDER);
-        String next = more && !items.isEmpty() ? encode(items.get(items.size() - 1)) : null;
-        return new Page(items, next);
+        return top.page();
+    }
+
+    /**
+     * Collects the best {@code limit} candidates after the cursor while they are scored, allocating
+     * only for candidates that enter the current top: ranking 50,000 candidates costs little more
+     * than looking at them.
+     */
+    public static final class TopK {
+        private final Ranked after;
+        private final int limit;
+        private final PriorityQueue<Ranked> worstFirst;
+        private long accepted;
+
+        /** @throws IllegalArgumentException for a cursor this API did not issue */
+        public TopK(String cursor, int limit) {
+            this.after = decode(cursor);
+            this.limit = limit;
+            this.worstFirst = new PriorityQueue<>(limit + 1, ORDER.reversed());
+        }
+
+        public void offer(UUID id, int score, int distanceKm) {
+            if (after != null && compare(score, distanceKm, id, after) <= 0) {
+                return;
+            }
+            accepted++;
+            if (worstFirst.size() == limit) {
+                if (compare(score, distanceKm, id, worstFirst.peek()) >= 0) {
+                    return;
+                }
+                worstFirst.poll();
+            }
+            worstFirst.add(new Ranked(id, score, distanceKm));
+        }
+
+        public Page page() {
+            List<Ranked> items = new ArrayList<>(worstFirst);
+            items.sort(ORDER);
+            String next = accepted > limit && !items.isEmpty() ? encode(items.get(items.size() - 1)) : null;
+            return new Page(items, next);
+        }
+
+        /** {@link #ORDER} on primitives first, so the common case allocates nothing. */
+        private static int compare(int score, int km, UUID id, Ranked r) {
+            if (score != r.score()) {
+                return score > r.score() ? -1 : 1;
+            }
+            int a = km < 0 ? Integer.MAX_VALUE : km;
+            int b = r.distanceKm() < 0 ? Integer.MAX_VALUE : r.distanceKm();
+            if (a != b) {
+                return a < b ? -1 : 1;
+            }
+            return id.compareTo(r.id());
+        }
     }
 
     static String encode(Ranked r) {
