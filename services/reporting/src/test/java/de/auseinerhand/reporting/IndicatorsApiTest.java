@@ -12,6 +12,8 @@ import de.auseinerhand.events.benefits.EntitlementAmended;
 import de.auseinerhand.events.benefits.EntitlementDecided;
 import de.auseinerhand.events.benefits.Period;
 import de.auseinerhand.events.benefits.PersonEntitlement;
+import de.auseinerhand.events.registry.CaseworkerAssigned;
+import de.auseinerhand.events.registry.CaseworkerFunction;
 import de.auseinerhand.events.registry.PersonRole;
 import de.auseinerhand.events.registry.Sex;
 import de.auseinerhand.testsupport.Eventually;
@@ -61,6 +63,8 @@ class IndicatorsApiTest {
             var head = TestEvents.person(PersonRole.HEAD, YearMonth.of(1980, 3), Sex.FEMALE, true, LocalDate.of(2024, 1, 1));
             publishAt(TestEvents.caseOpened(caseId, ARNSBERG, LocalDate.of(2024, 1, 1)), caseId, 1, "2024-01-02T09:00:00Z");
             publishAt(head, caseId, 2, "2024-01-02T09:01:00Z");
+            publishAt(new CaseworkerAssigned("cw-arnsberg-7", CaseworkerFunction.PLACEMENT, LocalDate.of(2024, 1, 1)), caseId, 6,
+                    "2024-01-03T09:00:00Z");
             publishAt(new EntitlementDecided(decision, new Period(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31)), false, "2024-01",
                     List.of(amounts(head.personId(), "563.00")), new BigDecimal("1043.00"), new BigDecimal("563.00"), new BigDecimal("480.00"),
                     null, null, null), caseId, 3, "2024-01-05T10:00:00Z");
@@ -109,6 +113,20 @@ class IndicatorsApiTest {
                 .then().statusCode(200).body("rows[0].figures.lzb", equalTo(0));
         given().auth().oauth2(ANALYST).get("/api/v1/indicators?month=2025-11&asOf=2025-12-31&municipality=" + ARNSBERG + "&sex=MALE")
                 .then().statusCode(200).body("rows[0].figures.elb", equalTo(0)).body("rows[0].indicators.K1", nullValue());
+    }
+
+    @Test
+    void seriesAndCaseloads() {
+        given().auth().oauth2(ANALYST).get("/api/v1/indicators/series?from=2024-12&to=2025-02&municipality=" + ARNSBERG + "&asOf=2025-03-10")
+                .then().statusCode(200)
+                .body("month", org.hamcrest.Matchers.contains("2024-12", "2025-01", "2025-02"))
+                .body("[1].llu", equalTo(900.00f)).body("[0].llu", equalTo(1689.00f)).body("[1].indicators.K1", equalTo(-46.7f));
+        given().auth().oauth2(ANALYST).get("/api/v1/caseloads?month=2025-01&asOf=2025-03-10&function=PLACEMENT").then().statusCode(200)
+                .body("find { it.caseworkerId == 'cw-arnsberg-7' }.cases", equalTo(3))
+                .body("find { it.caseworkerId == 'cw-arnsberg-7' }.elb25Plus", equalTo(3))
+                .body("find { it.caseworkerId == 'cw-arnsberg-7' }.utilisation", equalTo(0.020f));
+        given().auth().oauth2(ANALYST).get("/api/v1/indicators/series?from=2025-02&to=2024-12").then().statusCode(400)
+                .body("errors.field", hasItem("to"));
     }
 
     @Test

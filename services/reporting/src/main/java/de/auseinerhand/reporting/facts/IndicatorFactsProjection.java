@@ -78,8 +78,8 @@ public class IndicatorFactsProjection {
             } else if (data instanceof UnemploymentEnded e) {
                 exec(c, "insert into rp_unemployment values (?,?,'END',?,?) on conflict do nothing", id, e.personId(), e.date(), at);
             } else if (data instanceof CaseworkerAssigned e) {
-                exec(c, "insert into rp_caseworker values (?,?,?,?,?) on conflict do nothing", id, caseId, e.caseworkerId(),
-                        e.function().name(), at);
+                exec(c, "insert into rp_caseworker (event_id, case_id, caseworker_id, function, recorded_at, effective_from)"
+                        + " values (?,?,?,?,?,?) on conflict do nothing", id, caseId, e.caseworkerId(), e.function().name(), at, e.effectiveFrom());
             } else if (data instanceof EntitlementDecided e) {
                 exec(c, "insert into rp_decision values (?,?,?,?,?,?) on conflict do nothing", e.decisionId(), caseId, e.period().from(),
                         e.period().to(), e.replacesDecisionId(), at);

@@ -101,6 +101,26 @@ public class FactsRepository {
         }
     }
 
+    /** Case → caseworker for a function, the assignment in force on {@code day} as known at the cutoff. */
+    public Map<String, String> assignments(Instant cutoff, LocalDate day, String function) {
+        Map<String, String> out = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select distinct on (case_id) case_id, caseworker_id from rp_caseworker where recorded_at <= ? and function = ?"
+                        + " and coalesce(effective_from, date '1900-01-01') <= ? order by case_id, effective_from desc nulls last, recorded_at desc")) {
+            ps.setTimestamp(1, Timestamp.from(cutoff));
+            ps.setString(2, function);
+            ps.setObject(3, day);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
     interface Row {
         void accept(ResultSet rs) throws SQLException;
     }

@@ -75,40 +75,7 @@ public final class IndicatorEngine {
             endsByPerson.computeIfAbsent(x.personId(), k -> new ArrayList<>()).add(x);
         }
         // 1. entitlement status of every person in every month of the range
-        Map<UUID, Map<YearMonth, Status>> status = new HashMap<>();
-        Map<UUID, UUID> replacedBy = new HashMap<>();
-        for (Facts.Decision d : facts.decisions().values()) {
-            if (d.replacedBy() != null) {
-                replacedBy.put(d.decisionId(), d.replacedBy());
-            }
-        }
-        for (Facts.Decision d : facts.decisions().values()) {
-            List<Facts.AmountChange> changes = facts.amountChanges().getOrDefault(d.decisionId(), List.of());
-            for (YearMonth m = first; !m.isAfter(month); m = m.plusMonths(1)) {
-                if (!d.covers(m)) {
-                    continue;
-                }
-                Facts.AmountChange current = null;
-                for (Facts.AmountChange c : changes) {
-                    if (!c.effectiveMonth().isAfter(m) && (current == null || c.effectiveMonth().isAfter(current.effectiveMonth())
-                            || (c.effectiveMonth().equals(current.effectiveMonth()) && c.sequence() > current.sequence()))) {
-                        current = c;
-                    }
-                }
-                if (current == null) {
-                    continue;
-                }
-                String municipality = municipality(facts, d.caseId(), m);
-                for (Map.Entry<UUID, BigDecimal[]> e : current.perPerson().entrySet()) {
-                    BigDecimal llu = e.getValue()[0];
-                    BigDecimal kdu = e.getValue()[1];
-                    boolean beneficiary = llu.add(kdu).signum() > 0;
-                    Facts.Person p = facts.persons().get(e.getKey());
-                    boolean elb = beneficiary && p != null && p.employable() && p.ageIn(m) >= 15 && p.ageIn(m) < 67;
-                    status.computeIfAbsent(e.getKey(), k -> new HashMap<>()).put(m, new Status(d.caseId(), municipality, elb, beneficiary, llu, kdu));
-                }
-            }
-        }
+        Map<UUID, Map<YearMonth, Status>> status = statuses(facts, first, month);
         // 2. long-term beneficiaries per person and month (day count over the 730 days to the month's end)
         Map<UUID, Set<YearMonth>> lzb = new HashMap<>();
         for (Map.Entry<UUID, Map<YearMonth, Status>> e : status.entrySet()) {
@@ -243,6 +210,52 @@ public final class IndicatorEngine {
         for (String unit : units) {
             for (String sx : List.of(ALL, "FEMALE", "MALE")) {
                 out.add(indicators(unit, sx, month, figures));
+            }
+        }
+        return out;
+    }
+
+    /** The entitlement status of every person in every month from {@code first} to {@code month}. */
+    private static Map<UUID, Map<YearMonth, Status>> statuses(Facts facts, YearMonth first, YearMonth month) {
+        Map<UUID, Map<YearMonth, Status>> status = new HashMap<>();
+        for (Facts.Decision d : facts.decisions().values()) {
+            List<Facts.AmountChange> changes = facts.amountChanges().getOrDefault(d.decisionId(), List.of());
+            for (YearMonth m = first; !m.isAfter(month); m = m.plusMonths(1)) {
+                if (!d.covers(m)) {
+                    continue;
+                }
+                Facts.AmountChange current = null;
+                for (Facts.AmountChange c : changes) {
+                    if (!c.effectiveMonth().isAfter(m) && (current == null || c.effectiveMonth().isAfter(current.effectiveMonth())
+                            || (c.effectiveMonth().equals(current.effectiveMonth()) && c.sequence() > current.sequence()))) {
+                        current = c;
+                    }
+                }
+                if (current == null) {
+                    continue;
+                }
+                String municipality = municipality(facts, d.caseId(), m);
+                for (Map.Entry<UUID, BigDecimal[]> e : current.perPerson().entrySet()) {
+                    BigDecimal llu = e.getValue()[0];
+                    BigDecimal kdu = e.getValue()[1];
+                    boolean beneficiary = llu.add(kdu).signum() > 0;
+                    Facts.Person p = facts.persons().get(e.getKey());
+                    boolean elb = beneficiary && p != null && p.employable() && p.ageIn(m) >= 15 && p.ageIn(m) < 67;
+                    status.computeIfAbsent(e.getKey(), k -> new HashMap<>()).put(m, new Status(d.caseId(), municipality, elb, beneficiary, llu, kdu));
+                }
+            }
+        }
+        return status;
+    }
+
+    /** eLb per case in a month, split into under 25 and 25 or older (for caseloads against 1:75 and 1:150). */
+    public Map<String, long[]> elbByCase(Facts facts, YearMonth month) {
+        Map<String, long[]> out = new HashMap<>();
+        for (Map.Entry<UUID, Map<YearMonth, Status>> e : statuses(facts, month, month).entrySet()) {
+            Status s = e.getValue().get(month);
+            if (s != null && s.elb()) {
+                Facts.Person p = facts.persons().get(e.getKey());
+                out.computeIfAbsent(s.caseId(), k -> new long[2])[p.ageIn(month) < 25 ? 0 : 1]++;
             }
         }
         return out;

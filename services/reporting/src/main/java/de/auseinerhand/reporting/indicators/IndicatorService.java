@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -53,6 +55,47 @@ public class IndicatorService {
         List<String> municipalities = district.municipalities().stream().map(Municipality::ags).toList();
         List<IndicatorEngine.Indicators> rows = new IndicatorEngine(m.legalBases()).compute(facts.knownAt(cutoff), month, municipalities);
         return new Result(month, asOf, official ? "final" : "early", cutoff, isFinal, m.version(), rows);
+    }
+
+    /** One caseworker's caseload in a month: eLb under 25 (reference 1:75) and 25 or older (1:150). */
+    public record Caseload(String caseworkerId, String function, long cases, long elbUnder25, long elb25Plus, BigDecimal referenceCapacity,
+                           BigDecimal utilisation) {
+    }
+
+    /**
+     * Caseloads of the month as known on {@code asOf}: each case counts for the caseworker assigned for
+     * the function at the month's end; utilisation = eLb under 25 / 75 + eLb 25+ / 150 (1.0 = at the reference ratio).
+     */
+    public List<Caseload> caseloads(YearMonth month, LocalDate asOf, String function) {
+        Instant cutoff = asOf.plusDays(1).atStartOfDay(ZONE).toInstant();
+        Map<String, long[]> elb = new IndicatorEngine(Set.of()).elbByCase(facts.knownAt(cutoff), month);
+        Map<String, String> assigned = facts.assignments(cutoff, month.atEndOfMonth(), function);
+        Map<String, long[]> perWorker = new java.util.TreeMap<>();
+        for (Map.Entry<String, long[]> e : elb.entrySet()) {
+            String worker = assigned.getOrDefault(e.getKey(), "unassigned");
+            long[] sum = perWorker.computeIfAbsent(worker, k -> new long[3]);
+            sum[0]++;
+            sum[1] += e.getValue()[0];
+            sum[2] += e.getValue()[1];
+        }
+        List<Caseload> out = new ArrayList<>();
+        for (Map.Entry<String, long[]> e : perWorker.entrySet()) {
+            long[] v = e.getValue();
+            BigDecimal load = BigDecimal.valueOf(v[1]).divide(BigDecimal.valueOf(75), java.math.MathContext.DECIMAL64)
+                    .add(BigDecimal.valueOf(v[2]).divide(BigDecimal.valueOf(150), java.math.MathContext.DECIMAL64));
+            out.add(new Caseload(e.getKey(), function, v[0], v[1], v[2], BigDecimal.valueOf(v[1] + v[2]),
+                    load.setScale(3, java.math.RoundingMode.HALF_UP)));
+        }
+        return out;
+    }
+
+    /** Indicators for a range of months (a time series), facts loaded once per knowledge cutoff. */
+    public List<Result> series(YearMonth from, YearMonth to, LocalDate asOf, boolean official) {
+        List<Result> out = new ArrayList<>();
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+            out.add(compute(m, asOf, official));
+        }
+        return out;
     }
 
     MappingVersion mappingFor(YearMonth month) {

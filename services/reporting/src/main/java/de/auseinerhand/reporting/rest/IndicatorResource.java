@@ -95,6 +95,39 @@ public class IndicatorResource {
         return Response.ok(view, MediaType.APPLICATION_JSON).build();
     }
 
+    public record Point(YearMonth month, boolean finalFigures, Map<String, BigDecimal> indicators, Long elb, Long lzb, BigDecimal llu) {
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Path("/series")
+    @Operation(summary = "K1-K3 and supplements month by month for one municipality or the district (sex ALL), for charts",
+            description = "At most 36 months; asOf and mode as for /api/v1/indicators; small counts suppressed.")
+    public List<Point> series(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("municipality") String municipality,
+            @QueryParam("asOf") String asOf, @QueryParam("mode") String mode) {
+        ValidationFailedException.Collector v = new ValidationFailedException.Collector();
+        YearMonth f = CaseloadResource.month(from, "from", v);
+        YearMonth t = CaseloadResource.month(to, "to", v);
+        LocalDate day = CaseloadResource.date(asOf, v);
+        v.require(f == null || t == null || (!t.isBefore(f) && f.plusMonths(36).isAfter(t)), "to", "at most 36 months after from");
+        v.require(mode == null || mode.equals("early") || mode.equals("final"), "mode", "early or final");
+        v.throwIfAny();
+        String unit = municipality == null ? IndicatorEngine.DISTRICT : municipality;
+        return indicators.series(f, t, day == null ? LocalDate.now(IndicatorService.ZONE) : day, "final".equals(mode)).stream()
+                .map(r -> r.indicators().stream().filter(i -> i.municipality().equals(unit) && i.sex().equals(IndicatorEngine.ALL))
+                        .findFirst().map(i -> point(r, i)).orElse(null))
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static Point point(IndicatorService.Result r, IndicatorEngine.Indicators i) {
+        boolean suppressed = i.current().elb < 3;
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        i.values().forEach((k, val) -> values.put(k, suppressed ? null : val));
+        return new Point(r.month(), r.finalFigures(), values, suppressed ? null : Long.valueOf(i.current().elb),
+                suppressed ? null : Long.valueOf(i.current().lzb),
+                suppressed ? null : i.current().llu);
+    }
+
     private Row row(IndicatorEngine.Indicators i) {
         boolean suppressed = i.current().elb < threshold;
         Map<String, BigDecimal> values = new LinkedHashMap<>();
