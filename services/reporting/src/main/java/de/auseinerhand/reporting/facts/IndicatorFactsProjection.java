@@ -47,16 +47,36 @@ public class IndicatorFactsProjection {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventEnvelope envelope) {
+        if (!relevant(envelope)) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            write(c, envelope);
+        } catch (SQLException e) {
+            throw new IllegalStateException("storing indicator facts of " + envelope.subject() + " failed", e);
+        }
+    }
+
+    public static boolean relevant(EventEnvelope envelope) {
         String type = envelope.type();
-        if (!(type.startsWith("de.auseinerhand.registry.") || type.startsWith("de.auseinerhand.benefits.")
-                || type.startsWith("de.auseinerhand.placement."))) {
+        return type.startsWith("de.auseinerhand.registry.") || type.startsWith("de.auseinerhand.benefits.")
+                || type.startsWith("de.auseinerhand.placement.");
+    }
+
+    /**
+     * Writes the facts of one event with unqualified table names: the live projection writes through
+     * the views of the active version, a rebuild into its own schema (its connection's search_path).
+     * Idempotent: every row is keyed by the event.
+     */
+    public static void write(Connection c, EventEnvelope envelope) throws SQLException {
+        if (!relevant(envelope)) {
             return;
         }
         EventData data = EventCodec.instance().decode(envelope);
         UUID id = envelope.id();
         String caseId = envelope.subject();
         Instant at = envelope.time() == null ? Instant.now() : envelope.time();
-        try (Connection c = dataSource.getConnection()) {
+        {
             if (data instanceof CaseOpened e) {
                 exec(c, "insert into rp_residence values (?,?,?,?,?) on conflict do nothing", id, caseId, e.openedOn(), e.municipality(), at);
             } else if (data instanceof CaseMoved e) {
@@ -105,8 +125,6 @@ public class IndicatorFactsProjection {
             } else if (data instanceof EmploymentEnded e) {
                 exec(c, "insert into rp_employment_end values (?,?,?,?) on conflict do nothing", id, e.personId(), e.endDate(), at);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("storing indicator facts of " + caseId + " failed", e);
         }
     }
 

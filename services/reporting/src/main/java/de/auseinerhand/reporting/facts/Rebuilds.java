@@ -1,0 +1,304 @@
+package de.auseinerhand.reporting.facts;
+
+import de.auseinerhand.events.EventCodec;
+import de.auseinerhand.events.EventEnvelope;
+import de.auseinerhand.events.MalformedEventException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Zero-downtime rebuild of the indicator facts: a new version (schema {@code rp_v<n>}) is filled from
+ * offset 0 of {@code case-events} by its own reader while the active version keeps serving and the live
+ * projection keeps writing; when the reader has caught up, the views in {@code public} switch to the
+ * new version in one transaction, the reader follows the log until it reaches the end once more (both
+ * writers are idempotent per event), the checksums of both versions are compared, and the old version
+ * is dropped. One rebuild at a time (a second is refused).
+ */
+@ApplicationScoped
+public class Rebuilds {
+    private static final Logger LOG = Logger.getLogger(Rebuilds.class);
+    static final String PROJECTION = "indicator-facts";
+    static final List<String> TABLES = List.of("rp_residence", "rp_person", "rp_membership", "rp_decision", "rp_amount", "rp_termination",
+            "rp_posting", "rp_unemployment", "rp_measure", "rp_integration", "rp_employment_end", "rp_caseworker");
+    /** Key columns that order the rows of each table for the checksum. */
+    static final Map<String, String> ORDER = Map.ofEntries(Map.entry("rp_residence", "event_id"), Map.entry("rp_person", "person_id"),
+            Map.entry("rp_membership", "event_id"), Map.entry("rp_decision", "decision_id"), Map.entry("rp_amount", "event_id, person_id"),
+            Map.entry("rp_termination", "event_id"), Map.entry("rp_posting", "event_id, person_id"), Map.entry("rp_unemployment", "event_id"),
+            Map.entry("rp_measure", "event_id"), Map.entry("rp_integration", "event_id"), Map.entry("rp_employment_end", "event_id"),
+            Map.entry("rp_caseworker", "event_id"));
+
+    @Inject
+    DataSource dataSource;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @ConfigProperty(name = "mp.messaging.incoming.case-events.topic", defaultValue = "case-events")
+    String topic;
+
+    public record Progress(UUID rebuildId, int version, String status, Instant startedAt, long events, double eventsPerSecond, long lag,
+                           Double etaSeconds, Instant switchedAt, Instant finishedAt, String checksumLive, String checksumRebuilt,
+                           Boolean checksumsEqual, String message) {
+    }
+
+    private final AtomicReference<Progress> current = new AtomicReference<>();
+
+    @Inject
+    void metrics(MeterRegistry registry) {
+        Gauge.builder("aeh_rebuild_progress_ratio", this, r -> {
+            Progress p = r.current.get();
+            if (p == null || p.events() + p.lag() == 0) {
+                return 0;
+            }
+            return p.status().equals("DONE") ? 1.0 : (double) p.events() / (p.events() + p.lag());
+        }).description("share of case-events applied by the running (or last) projection rebuild").register(registry);
+    }
+
+    public Progress progress() {
+        return current.get();
+    }
+
+    /** Starts a rebuild in the background; refused (null) while one runs. */
+    public synchronized Progress start(String actor) {
+        Progress p = current.get();
+        if (p != null && (p.status().equals("RUNNING") || p.status().equals("SWITCHING"))) {
+            return null;
+        }
+        int version = activeVersion() + 1;
+        UUID id = UUID.randomUUID();
+        Instant started = Instant.now();
+        sql("insert into projection_rebuild (rebuild_id, projection, version, requested_by, started_at, status) values (?,?,?,?,?,'RUNNING')",
+                id, PROJECTION, version, actor, java.sql.Timestamp.from(started));
+        Progress first = new Progress(id, version, "RUNNING", started, 0, 0, 0, null, null, null, null, null, null, null);
+        current.set(first);
+        Thread t = new Thread(() -> run(first), "projection-rebuild");
+        t.setDaemon(true);
+        t.start();
+        return first;
+    }
+
+    private void run(Progress p) {
+        String schema = "rp_v" + p.version();
+        int old = activeVersion();
+        try {
+            createSchema(schema, "rp_v" + old);
+            try (KafkaConsumer<String, String> consumer = consumer(); Connection c = dataSource.getConnection()) {
+                List<TopicPartition> partitions = new ArrayList<>();
+                for (PartitionInfo info : consumer.partitionsFor(topic)) {
+                    partitions.add(new TopicPartition(topic, info.partition()));
+                }
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                c.setAutoCommit(false);
+                try (Statement s = c.createStatement()) {
+                    s.execute("set search_path to " + schema + ", public");
+                }
+                long[] applied = {0};
+                Instant[] switchedAt = {null};
+                try {
+                // phase 1: catch up with the end of the log as it was when the rebuild started
+                follow(consumer, c, partitions, p, applied, consumer.endOffsets(partitions));
+                // phase 2: switch the views in one transaction, then follow to the end once more
+                update(p, "SWITCHING", applied[0], 0, null);
+                switchedAt[0] = switchTo(p.version());
+                follow(consumer, c, partitions, p, applied, consumer.endOffsets(partitions));
+                } finally {
+                    c.rollback();
+                    try (Statement s = c.createStatement()) {
+                        s.execute("reset search_path");
+                    }
+                    c.setAutoCommit(true);
+                }
+                Instant switched = switchedAt[0];
+                Instant cutoff = switched.minusSeconds(2);
+                String live = checksum("rp_v" + old, cutoff);
+                String rebuilt = checksum(schema, cutoff);
+                sql("drop schema rp_v" + old + " cascade");
+                Instant finished = Instant.now();
+                double seconds = Math.max(0.001, Duration.between(p.startedAt(), finished).toMillis() / 1000.0);
+                Progress done = new Progress(p.rebuildId(), p.version(), "DONE", p.startedAt(), applied[0], applied[0] / seconds, 0, 0.0,
+                        switched, finished, live, rebuilt, live.equals(rebuilt), null);
+                current.set(done);
+                sql("update projection_rebuild set status = 'DONE', switched_at = ?, finished_at = ?, events = ?, events_per_second = ?,"
+                        + " checksum_live = ?, checksum_rebuilt = ? where rebuild_id = ?", java.sql.Timestamp.from(switched),
+                        java.sql.Timestamp.from(finished), applied[0], Math.round(done.eventsPerSecond() * 10) / 10.0, live, rebuilt, p.rebuildId());
+                LOG.infof("rebuild %s: version %d active, %d events at %.0f events/s; checksum live %s rebuilt %s (%s)", p.rebuildId(),
+                        p.version(), applied[0], done.eventsPerSecond(), live, rebuilt, live.equals(rebuilt) ? "equal" : "DIFFERENT");
+            }
+        } catch (RuntimeException | SQLException e) {
+            LOG.errorf(e, "rebuild %s failed", p.rebuildId());
+            Progress failed = new Progress(p.rebuildId(), p.version(), "FAILED", p.startedAt(), current.get().events(), 0, 0, null, null,
+                    Instant.now(), null, null, null, e.getMessage());
+            current.set(failed);
+            sql("update projection_rebuild set status = 'FAILED', finished_at = now(), message = ? where rebuild_id = ?",
+                    String.valueOf(e.getMessage()), p.rebuildId());
+            if (activeVersion() != p.version()) {
+                sql("drop schema if exists " + schema + " cascade");
+            }
+        }
+    }
+
+    private void follow(KafkaConsumer<String, String> consumer, Connection c, List<TopicPartition> partitions, Progress p, long[] applied,
+            Map<TopicPartition, Long> end) throws SQLException {
+        long lastLog = System.nanoTime();
+        while (true) {
+            boolean caughtUp = true;
+            long lag = 0;
+            for (TopicPartition tp : partitions) {
+                long pos = consumer.position(tp);
+                if (pos < end.get(tp)) {
+                    caughtUp = false;
+                    lag += end.get(tp) - pos;
+                }
+            }
+            if (caughtUp) {
+                c.commit();
+                return;
+            }
+            ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+            for (ConsumerRecord<String, String> r : records) {
+                EventEnvelope envelope;
+                try {
+                    envelope = EventCodec.instance().parse(r.value());
+                } catch (MalformedEventException | IllegalArgumentException e) {
+                    continue; // the live consumer dead-letters it; a rebuild applies what the live one could apply
+                }
+                try {
+                    IndicatorFactsProjection.write(c, envelope);
+                } catch (RuntimeException e) {
+                    continue;
+                }
+                applied[0]++;
+            }
+            c.commit();
+            if (System.nanoTime() - lastLog > 2_000_000_000L) {
+                lastLog = System.nanoTime();
+                Progress now = update(p, current.get().status(), applied[0], lag, null);
+                LOG.infof("rebuild %s: %d events, %.0f events/s, lag %d, ETA %s s", p.rebuildId(), applied[0], now.eventsPerSecond(), lag,
+                        now.etaSeconds() == null ? "?" : String.format("%.0f", now.etaSeconds()));
+            } else {
+                update(p, current.get().status(), applied[0], lag, null);
+            }
+        }
+    }
+
+    private Progress update(Progress p, String status, long events, long lag, String message) {
+        double seconds = Math.max(0.001, Duration.between(p.startedAt(), Instant.now()).toMillis() / 1000.0);
+        double rate = events / seconds;
+        Progress now = new Progress(p.rebuildId(), p.version(), status, p.startedAt(), events, rate, lag, rate > 0 ? lag / rate : null, null,
+                null, null, null, null, message);
+        current.set(now);
+        return now;
+    }
+
+    private Instant switchTo(int version) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("lock table projection_version in exclusive mode");
+                for (String t : TABLES) {
+                    s.execute("create or replace view public." + t + " as select * from rp_v" + version + "." + t);
+                }
+                s.executeUpdate("update projection_version set active = " + version + ", switched_at = now() where projection = '" + PROJECTION + "'");
+            }
+            c.commit();
+            return Instant.now();
+        } catch (SQLException e) {
+            throw new IllegalStateException("switching to version " + version + " failed", e);
+        }
+    }
+
+    private void createSchema(String schema, String like) {
+        sql("drop schema if exists " + schema + " cascade");
+        sql("create schema " + schema);
+        for (String t : TABLES) {
+            sql("create table " + schema + "." + t + " (like " + like + "." + t + " including all)");
+        }
+    }
+
+    /** md5 over the rows recorded up to the cutoff, in key order, table by table. */
+    String checksum(String schema, Instant cutoff) {
+        StringBuilder all = new StringBuilder();
+        try (Connection c = dataSource.getConnection()) {
+            for (String t : TABLES) {
+                try (PreparedStatement ps = c.prepareStatement("select coalesce(md5(string_agg(x::text, '|' order by " + ORDER.get(t) + ")), '-')"
+                        + " from " + schema + "." + t + " x where x.recorded_at <= ?")) {
+                    ps.setTimestamp(1, java.sql.Timestamp.from(cutoff));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        all.append(rs.getString(1));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("select md5(?)")) {
+                ps.setString(1, all.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int activeVersion() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select active from projection_version where projection = ?")) {
+            ps.setString(1, PROJECTION);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536");
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+    }
+
+    private void sql(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            ps.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
