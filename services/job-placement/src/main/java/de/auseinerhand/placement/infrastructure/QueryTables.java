@@ -1,5 +1,6 @@
 package de.auseinerhand.placement.infrastructure;
 
+import de.auseinerhand.placement.domain.client.PlacementCommand;
 import de.auseinerhand.placement.domain.client.PlacementState;
 import de.auseinerhand.placement.domain.offer.OfferState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,9 +89,41 @@ public class QueryTables {
                     ps.executeUpdate();
                 }
             }
+            for (PlacementState.Measure m : f.measures().values()) {
+                try (PreparedStatement ps = c.prepareStatement("insert into jp_measure (measure_id, person_id, case_id, "
+                        + "legal_basis, start_date, last_day) values (?,?,?,?,?,?) on conflict (measure_id) do update set "
+                        + "last_day = excluded.last_day")) {
+                    ps.setObject(1, m.measureId());
+                    ps.setObject(2, f.personId());
+                    ps.setString(3, caseId);
+                    ps.setString(4, m.legalBasis());
+                    ps.setObject(5, m.start());
+                    ps.setObject(6, m.lastDay());
+                    ps.executeUpdate();
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("writing the placement query tables failed", e);
         }
+    }
+
+    /** The person's measures recorded in other cases' placement files. */
+    public List<PlacementCommand.PriorMeasure> measuresElsewhere(UUID personId, String caseId) {
+        List<PlacementCommand.PriorMeasure> out = new java.util.ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select legal_basis, start_date, last_day from jp_measure where person_id = ? and case_id <> ?")) {
+            ps.setObject(1, personId);
+            ps.setString(2, caseId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new PlacementCommand.PriorMeasure(rs.getString(1), rs.getObject(2, java.time.LocalDate.class),
+                            rs.getObject(3, java.time.LocalDate.class)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading jp_measure failed", e);
+        }
+        return out;
     }
 
     public static String[] lower(List<String> values) {

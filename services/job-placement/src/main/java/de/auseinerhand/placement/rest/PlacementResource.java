@@ -11,6 +11,7 @@ import de.auseinerhand.placement.domain.client.PlacementState;
 import de.auseinerhand.placement.domain.matching.Match;
 import de.auseinerhand.placement.domain.matching.MatchProfile;
 import de.auseinerhand.placement.domain.offer.OfferState;
+import de.auseinerhand.placement.infrastructure.QueryTables;
 import de.auseinerhand.placement.infrastructure.ReferenceData;
 import de.auseinerhand.servicekit.idempotency.IdempotencyKeys;
 import de.auseinerhand.servicekit.problem.ValidationFailedException;
@@ -76,6 +77,9 @@ public class PlacementResource {
 
     @Inject
     ReferenceData reference;
+
+    @Inject
+    QueryTables tables;
 
     @Inject
     IdempotencyKeys idempotency;
@@ -206,7 +210,7 @@ public class PlacementResource {
                 .orElseThrow(() -> ValidationFailedException.of("catalogueId", "is not an entry of the measure catalogue"));
         UUID measureId = UUID.randomUUID();
         return create("start-measure", caseId, personId, key, ifMatch, r, measureId, m -> new PlacementCommand.StartMeasure(m,
-                measureId, type, r.provider(), r.start(), r.plannedEnd(), r.costs()));
+                measureId, type, r.provider(), r.start(), r.plannedEnd(), r.costs(), tables.measuresElsewhere(personId, caseId)));
     }
 
     @POST

@@ -247,7 +247,8 @@ class PlacementDeciderTest {
         static final UUID M2 = UUID.fromString("00000000-0000-4000-8000-0000000000f2");
 
         PlacementCommand.StartMeasure start(UUID id, MeasureType type, LocalDate from, LocalDate plannedEnd) {
-            return new PlacementCommand.StartMeasure(EMPLOYABLE, id, type, "Caritas Meschede", from, plannedEnd, new BigDecimal("1800.00"));
+            return new PlacementCommand.StartMeasure(EMPLOYABLE, id, type, "Caritas Meschede", from, plannedEnd, new BigDecimal("1800.00"),
+                    List.of());
         }
 
         @Test
@@ -280,6 +281,20 @@ class PlacementDeciderTest {
             // five years after the first one started, the old days have left the window
             LocalDate later = LocalDate.of(2027, 7, 1);
             assertThat(when(given(done, ended), start(M2, WORK_OPPORTUNITY, later, later.plusMonths(12).minusDays(1)))).hasSize(1);
+        }
+
+        /** A person keeps their id when moving to another case: the earlier case's work opportunities count too. */
+        @Test
+        void workOpportunitiesInOtherCasesCountTowardsTheLimit() {
+            LocalDate first = LocalDate.of(2023, 1, 1);
+            var elsewhere = List.of(new PlacementCommand.PriorMeasure("§ 16d SGB II", first, first.plusMonths(20).minusDays(1)));
+            LocalDate start = LocalDate.of(2025, 1, 1);
+            var tooMuch = new PlacementCommand.StartMeasure(EMPLOYABLE, M2, WORK_OPPORTUNITY, "Stadt Brilon", start,
+                    start.plusMonths(6).minusDays(1), null, elsewhere);
+            assertThatThrownBy(() -> when(List.of(), tooMuch)).hasFieldOrPropertyWithValue("code", "assignment-limit-exceeded");
+            var fits = new PlacementCommand.StartMeasure(EMPLOYABLE, M2, WORK_OPPORTUNITY, "Stadt Brilon", start,
+                    start.plusMonths(3).minusDays(1), null, elsewhere);
+            assertThat(when(List.of(), fits)).hasSize(1);
         }
 
         @Test

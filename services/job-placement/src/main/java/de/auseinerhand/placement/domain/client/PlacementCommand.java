@@ -54,11 +54,19 @@ public sealed interface PlacementCommand {
             boolean withoutImportantReason) implements PlacementCommand {
     }
 
+    /**
+     * {@code elsewhere}: the person's measures recorded in other cases (a person keeps their id when
+     * they move to another case), so limits such as § 16d(6) count the whole history.
+     */
     record StartMeasure(MemberFacts member, UUID measureId, MeasureType type, String provider, LocalDate start,
-            LocalDate plannedEnd, BigDecimal costs) implements PlacementCommand {
+            LocalDate plannedEnd, BigDecimal costs, List<PriorMeasure> elsewhere) implements PlacementCommand {
         public UUID personId() {
             return member.personId();
         }
+    }
+
+    /** A measure of the person from another case's file; {@code lastDay} is its end or planned end (null: open). */
+    record PriorMeasure(String legalBasis, LocalDate start, LocalDate lastDay) {
     }
 
     /** {@code withoutImportantReason} with a broken-off measure records a breach of duty (§ 31(1) Nr. 3 SGB II). */

@@ -302,7 +302,7 @@ public final class PlacementDecider implements Decider<PlacementCommand, Placeme
             throw reject("measure-too-long", "plannedEnd", t.legalBasis() + " allows at most " + t.maxDurationMonths()
                     + " months per assignment");
         }
-        for (PlacementState.Measure m : f.measures().values()) {
+        for (PlacementCommand.PriorMeasure m : history(c, f)) {
             if (m.legalBasis().equals(t.legalBasis()) && overlaps(m.start(), m.lastDay(), c.start(), c.plannedEnd())) {
                 throw reject("measure-overlaps", "start", "another " + t.legalBasis() + " measure runs in this time");
             }
@@ -323,7 +323,7 @@ public final class PlacementDecider implements Decider<PlacementCommand, Placeme
         LocalDate windowEnd = c.plannedEnd();
         LocalDate windowStart = windowEnd.minusYears(t.limit().withinYears()).plusDays(1);
         long days = days(c.start(), c.plannedEnd(), windowStart, windowEnd);
-        for (PlacementState.Measure m : f.measures().values()) {
+        for (PlacementCommand.PriorMeasure m : history(c, f)) {
             if (m.legalBasis().equals(t.legalBasis())) {
                 days += days(m.start(), m.lastDay() == null ? windowEnd : m.lastDay(), windowStart, windowEnd);
             }
@@ -334,6 +334,18 @@ public final class PlacementDecider implements Decider<PlacementCommand, Placeme
                     + t.limit().withinYears() + " years; this assignment would make " + days + " days between "
                     + windowStart + " and " + windowEnd);
         }
+    }
+
+    /** The person's measures in this case and, as the command brings them, in other cases. */
+    private static List<PlacementCommand.PriorMeasure> history(StartMeasure c, ClientFile f) {
+        List<PlacementCommand.PriorMeasure> all = new ArrayList<>();
+        for (PlacementState.Measure m : f.measures().values()) {
+            all.add(new PlacementCommand.PriorMeasure(m.legalBasis(), m.start(), m.lastDay()));
+        }
+        if (c.elsewhere() != null) {
+            all.addAll(c.elsewhere());
+        }
+        return all;
     }
 
     /** Days of [from, to] inside [windowStart, windowEnd], both inclusive. */
