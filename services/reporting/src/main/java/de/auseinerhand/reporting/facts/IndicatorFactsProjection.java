@@ -51,7 +51,7 @@ public class IndicatorFactsProjection {
             return;
         }
         try (Connection c = dataSource.getConnection()) {
-            write(c, envelope);
+            write(SqlSink.direct(c), envelope);
         } catch (SQLException e) {
             throw new IllegalStateException("storing indicator facts of " + envelope.subject() + " failed", e);
         }
@@ -68,7 +68,7 @@ public class IndicatorFactsProjection {
      * the views of the active version, a rebuild into its own schema (its connection's search_path).
      * Idempotent: every row is keyed by the event.
      */
-    public static void write(Connection c, EventEnvelope envelope) throws SQLException {
+    public static void write(SqlSink c, EventEnvelope envelope) throws SQLException {
         if (!relevant(envelope)) {
             return;
         }
@@ -128,7 +128,7 @@ public class IndicatorFactsProjection {
         }
     }
 
-    private static void amounts(Connection c, UUID eventId, UUID decisionId, String caseId, String month, List<PersonEntitlement> people,
+    private static void amounts(SqlSink c, UUID eventId, UUID decisionId, String caseId, String month, List<PersonEntitlement> people,
             Instant at) throws SQLException {
         for (PersonEntitlement p : people) {
             exec(c, "insert into rp_amount values (?,?,?,?,?,?,?,?) on conflict do nothing", eventId, decisionId, caseId, month, p.personId(),
@@ -136,19 +136,68 @@ public class IndicatorFactsProjection {
         }
     }
 
-    private static void exec(Connection c, String sql, Object... values) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                Object v = values[i];
-                if (v instanceof Instant t) {
-                    ps.setTimestamp(i + 1, Timestamp.from(t));
-                } else if (v instanceof LocalDate d) {
-                    ps.setObject(i + 1, d);
-                } else {
-                    ps.setObject(i + 1, v);
+    private static void exec(SqlSink c, String sql, Object... values) throws SQLException {
+        c.exec(sql, values);
+    }
+
+    /** Where the rows go: straight into the live tables, or batched into a rebuild's schema. */
+    public interface SqlSink {
+        void exec(String sql, Object... values) throws SQLException;
+
+        static SqlSink direct(Connection c) {
+            return (sql, values) -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    bind(ps, values);
+                    ps.executeUpdate();
                 }
+            };
+        }
+    }
+
+    /** Batches rows per statement; {@link #flush()} sends every batch (the rebuild flushes once per poll). */
+    public static final class BatchSink implements SqlSink, AutoCloseable {
+        private final Connection c;
+        private final java.util.Map<String, PreparedStatement> statements = new java.util.LinkedHashMap<>();
+
+        public BatchSink(Connection c) {
+            this.c = c;
+        }
+
+        @Override
+        public void exec(String sql, Object... values) throws SQLException {
+            PreparedStatement ps = statements.get(sql);
+            if (ps == null) {
+                ps = c.prepareStatement(sql);
+                statements.put(sql, ps);
             }
-            ps.executeUpdate();
+            bind(ps, values);
+            ps.addBatch();
+        }
+
+        public void flush() throws SQLException {
+            for (PreparedStatement ps : statements.values()) {
+                ps.executeBatch();
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (PreparedStatement ps : statements.values()) {
+                ps.close();
+            }
+        }
+    }
+
+    static void bind(PreparedStatement ps, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            if (v instanceof Instant t) {
+                ps.setTimestamp(i + 1, Timestamp.from(t));
+            } else if (v instanceof LocalDate d) {
+                ps.setObject(i + 1, d);
+            } else {
+                ps.setObject(i + 1, v);
+            }
         }
     }
 }

@@ -135,9 +135,9 @@ public class Rebuilds {
                     c.setAutoCommit(true);
                 }
                 Instant switched = switchedAt[0];
-                Instant cutoff = switched.minusSeconds(2);
-                String live = checksum("rp_v" + old, cutoff);
-                String rebuilt = checksum(schema, cutoff);
+                // compare what the live version held at the switch with the same rows of the rebuilt one
+                String live = checksum("rp_v" + old, "rp_v" + old);
+                String rebuilt = checksum(schema, "rp_v" + old);
                 sql("drop schema rp_v" + old + " cascade");
                 Instant finished = Instant.now();
                 double seconds = Math.max(0.001, Duration.between(p.startedAt(), finished).toMillis() / 1000.0);
@@ -165,6 +165,13 @@ public class Rebuilds {
 
     private void follow(KafkaConsumer<String, String> consumer, Connection c, List<TopicPartition> partitions, Progress p, long[] applied,
             Map<TopicPartition, Long> end) throws SQLException {
+        try (IndicatorFactsProjection.BatchSink sink = new IndicatorFactsProjection.BatchSink(c)) {
+            follow(consumer, c, sink, partitions, p, applied, end);
+        }
+    }
+
+    private void follow(KafkaConsumer<String, String> consumer, Connection c, IndicatorFactsProjection.BatchSink sink,
+            List<TopicPartition> partitions, Progress p, long[] applied, Map<TopicPartition, Long> end) throws SQLException {
         long lastLog = System.nanoTime();
         while (true) {
             boolean caughtUp = true;
@@ -189,12 +196,13 @@ public class Rebuilds {
                     continue; // the live consumer dead-letters it; a rebuild applies what the live one could apply
                 }
                 try {
-                    IndicatorFactsProjection.write(c, envelope);
+                    IndicatorFactsProjection.write(sink, envelope);
                 } catch (RuntimeException e) {
                     continue;
                 }
                 applied[0]++;
             }
+            sink.flush();
             c.commit();
             if (System.nanoTime() - lastLog > 2_000_000_000L) {
                 lastLog = System.nanoTime();
@@ -241,14 +249,17 @@ public class Rebuilds {
         }
     }
 
-    /** md5 over the rows recorded up to the cutoff, in key order, table by table. */
-    String checksum(String schema, Instant cutoff) {
+    /**
+     * md5 over the rows of {@code schema} whose keys are in {@code keysOf} (the live version as it was
+     * at the switch; the rebuilt one also holds the events that arrived afterwards), in key order.
+     */
+    String checksum(String schema, String keysOf) {
         StringBuilder all = new StringBuilder();
         try (Connection c = dataSource.getConnection()) {
             for (String t : TABLES) {
-                try (PreparedStatement ps = c.prepareStatement("select coalesce(md5(string_agg(x::text, '|' order by " + ORDER.get(t) + ")), '-')"
-                        + " from " + schema + "." + t + " x where x.recorded_at <= ?")) {
-                    ps.setTimestamp(1, java.sql.Timestamp.from(cutoff));
+                String keys = ORDER.get(t);
+                try (PreparedStatement ps = c.prepareStatement("select coalesce(md5(string_agg(x::text, '|' order by " + keys + ")), '-')"
+                        + " from " + schema + "." + t + " x where (" + keys + ") in (select " + keys + " from " + keysOf + "." + t + ")")) {
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         all.append(rs.getString(1));
