@@ -101,6 +101,20 @@ public class FactsRepository {
         }
     }
 
+    /** Changes whenever the live projection applied an event or a rebuild switched versions. */
+    public String stamp() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select (select coalesce(sum(next_offset), 0) from consumer_checkpoint where consumer = 'reporting') || '/'"
+                        + " || (select active || '@' || switched_at from projection_version where projection = 'indicator-facts')")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Case → caseworker for a function, the assignment in force on {@code day} as known at the cutoff. */
     public Map<String, String> assignments(Instant cutoff, LocalDate day, String function) {
         Map<String, String> out = new HashMap<>();

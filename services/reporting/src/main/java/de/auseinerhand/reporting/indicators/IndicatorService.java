@@ -45,6 +45,27 @@ public class IndicatorService {
      * @param official apply the waiting time: only what was recorded by the end of month + 3
      */
     public Result compute(YearMonth month, LocalDate asOf, boolean official) {
+        String key = month + "|" + asOf + "|" + official;
+        String stamp = facts.stamp();
+        Cached cached = cache.get(key);
+        if (cached != null && cached.stamp().equals(stamp)) {
+            return cached.result();
+        }
+        Result r = computeUncached(month, asOf, official);
+        if (cache.size() > 512) {
+            cache.clear();
+        }
+        cache.put(key, new Cached(r, stamp));
+        return r;
+    }
+
+    /** A result stays valid while no event was applied since (the consumer's checkpoints and the active version are unchanged). */
+    private record Cached(Result result, String stamp) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    Result computeUncached(YearMonth month, LocalDate asOf, boolean official) {
         Instant cutoff = asOf.plusDays(1).atStartOfDay(ZONE).toInstant();
         Instant waitingEnd = month.plusMonths(3).atEndOfMonth().plusDays(1).atStartOfDay(ZONE).toInstant();
         boolean isFinal = !cutoff.isBefore(waitingEnd);

@@ -112,7 +112,17 @@ class RebuildBenchmark {
         Map<String, Object> done = given().auth().oauth2(admin).get("/api/v1/admin/rebuilds/current").then().extract().jsonPath().getMap("$");
         System.out.println("rebuild: " + done);
 
-        // indicator query: one month, all municipalities, 100 sequential calls
+        // indicator query: one month, all municipalities; the first call computes, later ones are answered from the cache while no
+        // event arrives, so the cold figure is measured for several months
+        long[] cold = new long[12];
+        for (int i = 0; i < cold.length; i++) {
+            long s = System.nanoTime();
+            given().auth().oauth2(TestTokens.analyst()).get("/api/v1/indicators?month=" + YearMonth.of(2025, 1).plusMonths(i)
+                    + "&asOf=2026-01-31&mode=final").then().statusCode(200);
+            cold[i] = (System.nanoTime() - s) / 1_000_000;
+        }
+        java.util.Arrays.sort(cold);
+        System.out.printf("indicator query, first call per month (computed), 12 months: median %d ms, max %d ms%n", cold[6], cold[11]);
         long[] ms = new long[100];
         for (int i = 0; i < ms.length; i++) {
             long s = System.nanoTime();
@@ -120,7 +130,7 @@ class RebuildBenchmark {
             ms[i] = (System.nanoTime() - s) / 1_000_000;
         }
         java.util.Arrays.sort(ms);
-        System.out.printf("indicator query (one month, 12 municipalities + district, 3 sexes), 100 calls: p50 %d ms, p90 %d ms, p99 %d ms%n",
+        System.out.printf("indicator query (one month, 12 municipalities + district, 3 sexes), 100 repeated calls: p50 %d ms, p90 %d ms, p99 %d ms%n",
                 ms[49], ms[89], ms[98]);
     }
 
