@@ -89,7 +89,7 @@ public class Matching {
         profile = withMunicipality(profile, known.municipality);
         Ranking.TopK top = topK(cursor, limit);
         for (MatchOffer o : openOffers.current()) {
-            if (!passes(filter, o)) {
+            if (top.cannotEnter(MatchScorer.upperBound(profile, o)) || !passes(filter, o)) {
                 continue;
             }
             int km = scorer.distanceKm(profile, o);

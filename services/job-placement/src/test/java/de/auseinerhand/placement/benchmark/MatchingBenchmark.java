@@ -109,17 +109,38 @@ class MatchingBenchmark {
         matchPath = "api/v1/cases/" + caseId + "/placement/persons/" + head.personId() + "/offers?limit=20";
         assertThat(get(matchPath).statusCode()).isEqualTo(200);
         assertThat(openOffers.size()).isGreaterThanOrEqualTo(OFFERS);
-        REPORT.add("open offers in the index: " + openOffers.size() + " (radius 200 km: every offer is scored)");
+        REPORT.add("open offers in the index: " + openOffers.size() + " (radius 200 km: every offer is a candidate)");
+    }
+
+    /** One request at a time: the service time without queueing, for comparison with the open-loop figures. */
+    @Test
+    @Order(2)
+    void top20OffersOneAtATime() {
+        int n = 20 * WARMUP_SECONDS;
+        for (int i = 0; i < n; i++) {
+            get(matchPath);
+        }
+        long[] latencies = new long[n];
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            assertThat(get(matchPath).statusCode()).isEqualTo(200);
+            latencies[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(latencies);
+        String line = String.format("top 20 offers among %d, one request at a time: %d requests, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms (load average %s)",
+                OFFERS, n, ms(latencies, 0.5), ms(latencies, 0.9), ms(latencies, 0.99), loadAverage());
+        System.out.println(line);
+        REPORT.add(line);
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void top20OffersAt20RequestsPerSecond() throws Exception {
         run("top 20 offers for a client among " + OFFERS + " open offers", 20, i -> get(matchPath).statusCode());
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void publishOffersAt50RequestsPerSecond() throws Exception {
         run("publish an offer (POST /api/v1/offers: event, outbox, query table)", 50, i -> post("api/v1/offers", """
                 {"employerId": "%s", "occupationCode": "82102", "title": "bench %d", "municipality": "%s", "hoursPerWeek": 30,
@@ -127,7 +148,7 @@ class MatchingBenchmark {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void report() throws IOException {
         Path out = Path.of("target/benchmarks/matching.txt");
         Files.createDirectories(out.getParent());
@@ -141,8 +162,8 @@ class MatchingBenchmark {
         Arrays.sort(latencies);
         int errors = (int) Arrays.stream(latencies).filter(l -> l < 0).count();
         long[] ok = Arrays.stream(latencies).filter(l -> l >= 0).toArray();
-        String line = String.format("%s, %d requests/s for %d s: %d requests, %d errors, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms",
-                name, rate, SECONDS, latencies.length, errors, ms(ok, 0.50), ms(ok, 0.90), ms(ok, 0.99), ms(ok, 1.0));
+        String line = String.format("%s, %d requests/s for %d s: %d requests, %d errors, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (load average %s)",
+                name, rate, SECONDS, latencies.length, errors, ms(ok, 0.50), ms(ok, 0.90), ms(ok, 0.99), ms(ok, 1.0), loadAverage());
         System.out.println(line);
         REPORT.add(line);
     }
@@ -173,6 +194,16 @@ class MatchingBenchmark {
         }
         pool.shutdown();
         return out;
+    }
+
+    /** The machine's 1/5/15-minute load averages: the cores are shared with other builds. */
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + "/" + parts[1] + "/" + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static double ms(long[] sorted, double q) {

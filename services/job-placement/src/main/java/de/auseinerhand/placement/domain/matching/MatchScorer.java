@@ -2,7 +2,6 @@ package de.auseinerhand.placement.domain.matching;
 
 import de.auseinerhand.placement.domain.OccupationCode;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -177,7 +176,20 @@ public final class MatchScorer {
         if (p.maxHoursPerWeek() == null || o.hoursPerWeek().compareTo(p.maxHoursPerWeek()) <= 0) {
             return HOURS;
         }
-        return p.maxHoursPerWeek().multiply(BigDecimal.valueOf(HOURS)).divide(o.hoursPerWeek(), 0, RoundingMode.DOWN).intValue();
+        // hours have at most two decimal places: exact in hundredths, integer arithmetic rounded down
+        return (int) (HOURS * hundredths(p.maxHoursPerWeek()) / hundredths(o.hoursPerWeek()));
+    }
+
+    private static long hundredths(BigDecimal hours) {
+        return Math.round(hours.doubleValue() * 100);
+    }
+
+    /**
+     * The most points the pair can reach whatever its other factors: its occupation points plus the
+     * maximum of the rest. Ranking skips pairs whose bound cannot enter the current top.
+     */
+    public static int upperBound(MatchProfile p, MatchOffer o) {
+        return occupationPoints(p, o) + REQUIREMENTS + DISTANCE + HOURS + AVAILABILITY;
     }
 
     static int availabilityPoints(MatchProfile p, MatchOffer o) {

@@ -71,6 +71,15 @@ public final class Ranking {
             worstFirst.add(new Ranked(id, score, distanceKm));
         }
 
+        /**
+         * True when a candidate scoring at most {@code bound} points can no longer change the page:
+         * the top is full, it is known that more candidates follow, and the bound is below the worst
+         * score in the top.
+         */
+        public boolean cannotEnter(int bound) {
+            return accepted > limit && bound < worstFirst.peek().score();
+        }
+
         public Page page() {
             List<Ranked> items = new ArrayList<>(worstFirst);
             items.sort(ORDER);

@@ -100,6 +100,49 @@ class MatchScorerTest {
     }
 
     @Test
+    void hoursPointsAreExactAtTheBoundaries() {
+        assertThat(MatchScorer.hoursPoints(CLIENT, offer(20, "82102", MESCHEDE, "37.5", List.of(), List.of(), false, null))).isEqualTo(8);
+        assertThat(MatchScorer.hoursPoints(CLIENT, offer(21, "82102", MESCHEDE, "30.01", List.of(), List.of(), false, null))).isEqualTo(9);
+        assertThat(MatchScorer.hoursPoints(CLIENT, offer(22, "82102", MESCHEDE, "60", List.of(), List.of(), false, null))).isEqualTo(5);
+    }
+
+    /** Skipping pairs whose bound cannot enter the top gives exactly the pages of scoring everything. */
+    @Test
+    void skippingByTheUpperBoundChangesNoPage() {
+        java.util.Random random = new java.util.Random(42);
+        String[] codes = {"82102", "82103", "82112", "82202", "82302", "52202", "63302"};
+        String[] places = {"05958004", "05958008", "05958012", "05958032", "05958036", "05958048", "05958024"};
+        List<MatchOffer> offers = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            offers.add(offer(1000 + i, codes[random.nextInt(codes.length)], places[random.nextInt(places.length)],
+                    String.valueOf(10 + random.nextInt(31)), random.nextBoolean() ? List.of("pflegebasiskurs") : List.of(),
+                    List.of("de"), random.nextBoolean(), null));
+        }
+        String cursorAll = null;
+        String cursorSkipping = null;
+        for (int page = 0; page < 5; page++) {
+            Ranking.TopK all = new Ranking.TopK(cursorAll, 20);
+            Ranking.TopK skipping = new Ranking.TopK(cursorSkipping, 20);
+            for (MatchOffer o : offers) {
+                int km = SCORER.distanceKm(CLIENT, o);
+                if (km > CLIENT.mobilityRadiusKm()) {
+                    continue;
+                }
+                all.offer(o.offerId(), SCORER.score(CLIENT, o, km), km);
+                if (!skipping.cannotEnter(MatchScorer.upperBound(CLIENT, o))) {
+                    skipping.offer(o.offerId(), SCORER.score(CLIENT, o, km), km);
+                }
+            }
+            Ranking.Page a = all.page();
+            Ranking.Page b = skipping.page();
+            assertThat(b.items()).isEqualTo(a.items());
+            assertThat(b.nextCursor()).isEqualTo(a.nextCursor());
+            cursorAll = a.nextCursor();
+            cursorSkipping = b.nextCursor();
+        }
+    }
+
+    @Test
     void pagesFollowEachOtherWithoutGapsOrRepeats() {
         List<Ranking.Ranked> all = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
