@@ -46,6 +46,9 @@ public class PlacementService {
     @Inject
     RequestMetadata request;
 
+    @Inject
+    BenefitsView benefits;
+
     public static String streamId(String caseId) {
         return "placement-" + caseId;
     }
@@ -76,11 +79,13 @@ public class PlacementService {
         KnownCase known = visibleCase(caseId);
         Loaded<PlacementState> loaded = store.load(streamId(caseId), decider);
         audit.record("read-placement", caseId, null);
-        return new CaseFile(known, KnownPerson.list("caseId = ?1 order by joinedOn, personId", caseId), loaded);
+        return new CaseFile(known, KnownPerson.list("caseId = ?1 order by joinedOn, personId", caseId), loaded,
+                benefits.of(caseId));
     }
 
-    /** The case, its members as the registry view knows them, and its placement file. */
-    public record CaseFile(KnownCase known, List<KnownPerson> members, Loaded<PlacementState> placement) {
+    /** The case, its members as the registry view knows them, its placement file and what is known of its benefits. */
+    public record CaseFile(KnownCase known, List<KnownPerson> members, Loaded<PlacementState> placement,
+            BenefitsView.Benefits benefits) {
     }
 
     public KnownCase visibleCase(String caseId) {
@@ -97,7 +102,10 @@ public class PlacementService {
         if (p == null || !caseId.equals(p.caseId)) {
             throw ProblemException.notFound();
         }
-        boolean current = (p.leftOn == null || p.leftOn.isAfter(java.time.LocalDate.now())) && !p.erased;
+        KnownCase c = KnownCase.findById(caseId);
+        java.time.LocalDate today = java.time.LocalDate.now();
+        boolean current = (p.leftOn == null || p.leftOn.isAfter(today)) && !p.erased
+                && (c.closedOn == null || c.closedOn.isAfter(today));
         return new MemberFacts(personId, current, p.employable);
     }
 }

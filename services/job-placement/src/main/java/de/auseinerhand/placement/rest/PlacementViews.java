@@ -4,6 +4,7 @@ import de.auseinerhand.events.placement.BreachKind;
 import de.auseinerhand.events.placement.IntegrationKind;
 import de.auseinerhand.events.placement.MeasureCategory;
 import de.auseinerhand.events.placement.PlacementOutcome;
+import de.auseinerhand.placement.application.BenefitsView;
 import de.auseinerhand.placement.application.PlacementService;
 import de.auseinerhand.placement.domain.client.ContinuousEmployment;
 import de.auseinerhand.placement.domain.client.PlacementState;
@@ -50,11 +51,13 @@ public final class PlacementViews {
     }
 
     /** The placement view of a case: every member as this service knows them, with their placement file. */
-    public record CaseView(String caseId, String municipality, LocalDate closedOn, long version, List<PersonView> persons) {
+    public record CaseView(String caseId, String municipality, LocalDate closedOn, long version,
+            BenefitsView.Benefits benefits, List<PersonView> persons) {
         static CaseView of(PlacementService.CaseFile f, LocalDate today) {
             PlacementState s = f.placement().state();
             List<PersonView> persons = f.members().stream().map(m -> PersonView.of(m, s.client(m.personId), today)).toList();
-            return new CaseView(f.known().caseId, f.known().municipality, f.known().closedOn, f.placement().version(), persons);
+            return new CaseView(f.known().caseId, f.known().municipality, f.known().closedOn, f.placement().version(),
+                    f.benefits(), persons);
         }
     }
 

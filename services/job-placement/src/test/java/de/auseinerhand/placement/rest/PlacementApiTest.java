@@ -191,6 +191,39 @@ class PlacementApiTest {
         });
     }
 
+    /** "Aus einer Hand": the placement view shows what benefit-calculation decided, from its events on the topic. */
+    @Test
+    void thePlacementViewShowsTheCasesBenefits() {
+        Household h = household();
+        UUID decision = UUID.randomUUID();
+        java.math.BigDecimal zero = new java.math.BigDecimal("0.00");
+        var head = new de.auseinerhand.events.benefits.PersonEntitlement(h.head(), new java.math.BigDecimal("563.00"), List.of(),
+                new java.math.BigDecimal("400.00"), zero, new java.math.BigDecimal("563.00"), new java.math.BigDecimal("400.00"),
+                new java.math.BigDecimal("963.00"));
+        TestEvents.publish(new de.auseinerhand.events.benefits.EntitlementDecided(decision,
+                new de.auseinerhand.events.benefits.Period(TODAY.withDayOfMonth(1), TODAY.withDayOfMonth(1).plusMonths(12).minusDays(1)),
+                false, "2026-01-01", List.of(head), new java.math.BigDecimal("963.00"), new java.math.BigDecimal("563.00"),
+                new java.math.BigDecimal("400.00"), null, null, null), h.caseId(), MESCHEDE, 5);
+        TestEvents.publish(new de.auseinerhand.events.benefits.BenefitReductionImposed(h.head(), 10, TODAY.withDayOfMonth(1),
+                TODAY.withDayOfMonth(1).plusMonths(1).minusDays(1), "§ 31 SGB II refused offer"), h.caseId(), MESCHEDE, 6);
+        Eventually.assertSoon(() -> as(CASEWORKER).get("/api/v1/cases/{id}/placement", h.caseId()).then().statusCode(200)
+                .body("benefits.decision.decisionId", equalTo(decision.toString()))
+                .body("benefits.decision.monthlyTotal", equalTo(963.00f))
+                .body("benefits.reductions[0].percent", equalTo(10))
+                .body("benefits.reductions[0].personId", equalTo(h.head().toString())));
+    }
+
+    @Test
+    void aClosedCaseTakesNoNewPlacementFacts() {
+        Household h = household();
+        TestEvents.publish(new de.auseinerhand.events.registry.CaseClosed(TODAY, "income covers need"), h.caseId(), MESCHEDE, 5);
+        Eventually.assertSoon(() -> as(CASEWORKER).get("/api/v1/known-cases/{id}", h.caseId()).then().statusCode(200)
+                .body("closedOn", equalTo(TODAY.toString())));
+        as(CASEWORKER).header("If-Match", "\"0\"").body(PROFILE)
+                .put("/api/v1/cases/{c}/placement/persons/{p}/profile", h.caseId(), h.head()).then().statusCode(422)
+                .body("code", equalTo("not-a-member"));
+    }
+
     @Test
     void everyEndpointAnswers404OutsideTheCallersMunicipalities() {
         Household h = household();
