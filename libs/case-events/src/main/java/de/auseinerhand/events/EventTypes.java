@@ -13,6 +13,7 @@ import de.auseinerhand.events.placement.BreachOfDutyRecorded;
 import de.auseinerhand.events.placement.CooperationPlanDisputeEnded;
 import de.auseinerhand.events.placement.CooperationPlanDisputeStarted;
 import de.auseinerhand.events.placement.CooperationPlanUpdated;
+import de.auseinerhand.events.placement.EmployerRegistered;
 import de.auseinerhand.events.placement.EmploymentEnded;
 import de.auseinerhand.events.placement.IntegrationRecorded;
 import de.auseinerhand.events.placement.JobOfferClosed;
@@ -53,7 +54,7 @@ public final class EventTypes {
             HousingCostsDeclared.class, AssetsDeclared.class, CaseClosed.class, PersonDataErased.class,
             ApplicationReceived.class, EntitlementDecided.class, EntitlementAmended.class, EntitlementTerminated.class,
             BenefitReductionImposed.class, BenefitReductionLifted.class, MonthlyEntitlementPosted.class,
-            JobOfferPublished.class, JobOfferClosed.class, ClientProfileRecorded.class, CooperationPlanAgreed.class,
+            EmployerRegistered.class, JobOfferPublished.class, JobOfferClosed.class, ClientProfileRecorded.class, CooperationPlanAgreed.class,
             CooperationPlanUpdated.class, CooperationPlanDisputeStarted.class, CooperationPlanDisputeEnded.class, BreachOfDutyRecorded.class, PlacementProposed.class, PlacementOutcomeRecorded.class, MeasureStarted.class, MeasureEnded.class,
             IntegrationRecorded.class, EmploymentEnded.class);
 

@@ -18,6 +18,7 @@ import de.auseinerhand.events.placement.BreachOfDutyRecorded;
 import de.auseinerhand.events.placement.CooperationPlanDisputeEnded;
 import de.auseinerhand.events.placement.CooperationPlanDisputeStarted;
 import de.auseinerhand.events.placement.CooperationPlanUpdated;
+import de.auseinerhand.events.placement.EmployerRegistered;
 import de.auseinerhand.events.placement.EmploymentEnded;
 import de.auseinerhand.events.placement.IntegrationKind;
 import de.auseinerhand.events.placement.IntegrationRecorded;
@@ -111,6 +112,7 @@ final class EventExamples {
                         List.of(new PostedPersonAmount(PERSON, eur("645.68"), eur("310.00"), eur("56.30"), eur("899.38")),
                                 new PostedPersonAmount(CHILD, eur("127.00"), eur("310.00"), eur("0.00"), eur("437.00"))),
                         eur("772.68"), eur("620.00"), eur("56.30"), eur("1336.38")),
+                new EmployerRegistered(EMPLOYER, "Caritas-Altenzentrum St. Walburga", "05958032", "87.10"),
                 new JobOfferPublished(OFFER, EMPLOYER, "82102", "Pflegehelfer/in", "05958032", eur("30"),
                         eur("15.50"), 2, List.of("Pflegebasiskurs"), LocalDate.of(2026, 7, 1), List.of("de"), true),
                 new JobOfferClosed(OFFER, EMPLOYER, OfferClosure.FILLED, LocalDate.of(2026, 8, 1)),

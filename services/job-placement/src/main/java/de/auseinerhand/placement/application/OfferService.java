@@ -1,5 +1,6 @@
 package de.auseinerhand.placement.application;
 
+import de.auseinerhand.eventstore.CommandRejected;
 import de.auseinerhand.eventstore.EventStore;
 import de.auseinerhand.eventstore.Loaded;
 import de.auseinerhand.eventstore.StoredEvent;
@@ -45,6 +46,9 @@ public class OfferService {
     QueryTables tables;
 
     @Inject
+    EmployerService employers;
+
+    @Inject
     RequestMetadata request;
 
     public static String streamId(UUID offerId) {
@@ -60,6 +64,9 @@ public class OfferService {
             throw new ProblemException(new Problem(ProblemTypes.FORBIDDEN, "Forbidden", 403,
                     "you do not work for municipality " + command.municipality(), null, null,
                     List.of(new FieldError("municipality", "not one of your municipalities"))));
+        }
+        if (!employers.exists(command.employerId())) {
+            throw new CommandRejected("employer-unknown", "employerId", "register the employer first (POST /api/v1/employers)");
         }
         return append(command.offerId(), new Loaded<>(decider.initialState(), 0), 0L, command);
     }

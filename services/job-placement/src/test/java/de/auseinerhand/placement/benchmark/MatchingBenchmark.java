@@ -64,6 +64,7 @@ class MatchingBenchmark {
     static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 10);
     static final List<String> REPORT = new ArrayList<>();
     static String matchPath;
+    static String employerId;
 
     @TestHTTPResource("/")
     URL base;
@@ -106,6 +107,9 @@ class MatchingBenchmark {
                 {"qualifications": ["Pflegebasiskurs"], "occupationsSought": ["82102", "82202"], "languages": ["de"],
                  "drivingLicence": true, "mobilityRadiusKm": 200, "maxHoursPerWeek": 30}""")
                 .put("/api/v1/cases/{c}/placement/persons/{p}/profile", caseId, head.personId()).then().statusCode(200);
+        employerId = given().auth().oauth2(TOKEN).contentType("application/json")
+                .body("{\"name\": \"Benchmark GmbH\", \"municipality\": \"" + MESCHEDE + "\"}").post("/api/v1/employers")
+                .then().statusCode(201).extract().path("employerId");
         matchPath = "api/v1/cases/" + caseId + "/placement/persons/" + head.personId() + "/offers?limit=20";
         assertThat(get(matchPath).statusCode()).isEqualTo(200);
         assertThat(openOffers.size()).isGreaterThanOrEqualTo(OFFERS);
@@ -144,7 +148,7 @@ class MatchingBenchmark {
     void publishOffersAt50RequestsPerSecond() throws Exception {
         run("publish an offer (POST /api/v1/offers: event, outbox, query table)", 50, i -> post("api/v1/offers", """
                 {"employerId": "%s", "occupationCode": "82102", "title": "bench %d", "municipality": "%s", "hoursPerWeek": 30,
-                 "wage": 15.00, "positions": 1}""".formatted(UUID.randomUUID(), i, MESCHEDE)).statusCode());
+                 "wage": 15.00, "positions": 1}""".formatted(employerId, i, MESCHEDE)).statusCode());
     }
 
     @Test

@@ -71,11 +71,17 @@ class PlacementApiTest {
         return as(CASEWORKER).get("/api/v1/cases/{id}/placement", caseId).then().statusCode(200).extract().header("ETag");
     }
 
+    /** An employer registered in {@code municipality} by {@code token}'s holder. */
+    static String employer(String token, String municipality) {
+        return as(token).body("{\"name\": \"Altenzentrum St. Walburga\", \"municipality\": \"%s\", \"industryCode\": \"87.10\"}"
+                .formatted(municipality)).post("/api/v1/employers").then().statusCode(201).extract().path("employerId");
+    }
+
     static String publishOffer(String token, String municipality, String code, String title) {
         return as(token).body("""
                 {"employerId": "%s", "occupationCode": "%s", "title": "%s", "municipality": "%s", "hoursPerWeek": 30,
                  "wage": 15.50, "startDate": "%s", "positions": 1, "requirements": ["Pflegebasiskurs"], "languages": ["de"],
-                 "drivingLicenceRequired": false}""".formatted(UUID.randomUUID(), code, title, municipality, TODAY.plusMonths(1)))
+                 "drivingLicenceRequired": false}""".formatted(employer(token, municipality), code, title, municipality, TODAY.plusMonths(1)))
                 .post("/api/v1/offers").then().statusCode(201).body("status", equalTo("PUBLISHED")).extract().path("offerId");
     }
 
@@ -272,6 +278,14 @@ class PlacementApiTest {
 
     @Test
     void offersFollowTheirLifecycleAndTheConventions() {
+        String employer = employer(CASEWORKER, MESCHEDE);
+        as(CASEWORKER).body("""
+                {"employerId": "%s", "occupationCode": "82102", "title": "x", "municipality": "%s", "hoursPerWeek": 30, "positions": 1}"""
+                .formatted(UUID.randomUUID(), MESCHEDE)).post("/api/v1/offers").then().statusCode(422)
+                .body("code", equalTo("employer-unknown")).body("errors[0].field", equalTo("employerId"));
+        as(OTHER_TOWN).body("{\"name\": \"x\", \"municipality\": \"%s\"}".formatted(MESCHEDE)).post("/api/v1/employers")
+                .then().statusCode(403);
+        as(OTHER_TOWN).get("/api/v1/employers/" + employer).then().statusCode(200);
         as(OTHER_TOWN).body("""
                 {"employerId": "%s", "occupationCode": "82102", "title": "x", "municipality": "%s", "hoursPerWeek": 30, "positions": 1}"""
                 .formatted(UUID.randomUUID(), MESCHEDE)).post("/api/v1/offers").then().statusCode(403)
@@ -282,7 +296,7 @@ class PlacementApiTest {
                 .body("errors.field", hasItem(org.hamcrest.Matchers.containsString("occupationCode")));
         as(CASEWORKER).body("""
                 {"employerId": "%s", "occupationCode": "82102", "title": "x", "municipality": "%s", "hoursPerWeek": 30, "positions": 1,
-                 "wage": 9.00}""".formatted(UUID.randomUUID(), MESCHEDE)).post("/api/v1/offers").then().statusCode(422)
+                 "wage": 9.00}""".formatted(employer, MESCHEDE)).post("/api/v1/offers").then().statusCode(422)
                 .body("code", equalTo("below-minimum-wage"));
         as(CASEWORKER).body("{\"employerId\": \"%s\", \"unknown\": 1}".formatted(UUID.randomUUID())).post("/api/v1/offers")
                 .then().statusCode(400).body("errors[0].field", equalTo("unknown"));
@@ -290,7 +304,7 @@ class PlacementApiTest {
         String key = UUID.randomUUID().toString();
         String body = """
                 {"employerId": "%s", "occupationCode": "52202", "title": "Berufskraftfahrer/in", "municipality": "%s",
-                 "hoursPerWeek": 40, "positions": 2, "drivingLicenceRequired": true}""".formatted(UUID.randomUUID(), MESCHEDE);
+                 "hoursPerWeek": 40, "positions": 2, "drivingLicenceRequired": true}""".formatted(employer, MESCHEDE);
         String offer = as(CASEWORKER).header("Idempotency-Key", key).body(body).post("/api/v1/offers").then().statusCode(201)
                 .header("ETag", "\"1\"").extract().path("offerId");
         as(CASEWORKER).header("Idempotency-Key", key).body(body).post("/api/v1/offers").then().statusCode(201)
