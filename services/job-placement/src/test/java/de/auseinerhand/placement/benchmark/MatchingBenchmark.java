@@ -65,6 +65,7 @@ class MatchingBenchmark {
     static final List<String> REPORT = new ArrayList<>();
     static String matchPath;
     static String employerId;
+    static final java.util.Queue<String> PUBLISHED = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     @TestHTTPResource("/")
     URL base;
@@ -146,13 +147,56 @@ class MatchingBenchmark {
     @Test
     @Order(4)
     void publishOffersAt50RequestsPerSecond() throws Exception {
-        run("publish an offer (POST /api/v1/offers: event, outbox, query table)", 50, i -> post("api/v1/offers", """
-                {"employerId": "%s", "occupationCode": "82102", "title": "bench %d", "municipality": "%s", "hoursPerWeek": 30,
-                 "wage": 15.00, "positions": 1}""".formatted(employerId, i, MESCHEDE)).statusCode());
+        run("publish an offer (POST /api/v1/offers: event, outbox, query table)", 50, i -> {
+            HttpResponse<String> r = post("api/v1/offers", """
+                    {"employerId": "%s", "occupationCode": "82102", "title": "bench %d", "municipality": "%s", "hoursPerWeek": 30,
+                     "wage": 15.00, "positions": 1}""".formatted(employerId, i, MESCHEDE));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"offerId\":\"([0-9a-f-]{36})\"").matcher(r.body());
+            if (m.find()) {
+                PUBLISHED.add(m.group(1));
+            }
+            return r.statusCode();
+        });
+    }
+
+    /**
+     * A command on a case's placement file: propose one of the offers published before to one of 50
+     * clients (scope check, offer stream, profile, explanation, append to placement-&lt;caseId&gt;,
+     * query tables, audit, idempotency bookkeeping, placement view in the answer).
+     */
+    @Test
+    @Order(5)
+    void proposeOffersAt50RequestsPerSecond() throws Exception {
+        List<String[]> clients = new ArrayList<>();
+        String lastCase = null;
+        for (int i = 0; i < 50; i++) {
+            String caseId = TestEvents.newCaseId(MESCHEDE);
+            PersonRegistered head = TestEvents.person(PersonRole.HEAD, YearMonth.of(1980, 3), Sex.FEMALE, true, LocalDate.now().minusMonths(1));
+            TestEvents.publish(TestEvents.caseOpened(caseId, MESCHEDE, LocalDate.now().minusMonths(1)), caseId, MESCHEDE, 1);
+            TestEvents.publish(head, caseId, MESCHEDE, 2);
+            clients.add(new String[] {caseId, head.personId().toString()});
+            lastCase = caseId;
+        }
+        String awaited = lastCase;
+        Eventually.assertSoon(() -> given().auth().oauth2(TOKEN).get("/api/v1/known-cases/{id}", awaited).then().statusCode(200));
+        for (String[] c : clients) {
+            Eventually.assertSoon(() -> given().auth().oauth2(TOKEN).get("/api/v1/known-cases/{id}", c[0]).then().statusCode(200));
+            given().auth().oauth2(TOKEN).contentType("application/json").header("If-Match", "\"0\"").body("""
+                    {"qualifications": ["Pflegebasiskurs"], "occupationsSought": ["82102"], "languages": ["de"],
+                     "mobilityRadiusKm": 30, "maxHoursPerWeek": 30}""")
+                    .put("/api/v1/cases/{c}/placement/persons/{p}/profile", c[0], c[1]).then().statusCode(200);
+        }
+        List<String> offerIds = new ArrayList<>(PUBLISHED);
+        run("propose an offer to a client (POST …/placement/persons/{id}/proposals, 50 clients)", 50, i -> {
+            String[] c = clients.get(i % clients.size());
+            String offer = offerIds.get((i - 1) % offerIds.size());
+            return post("api/v1/cases/" + c[0] + "/placement/persons/" + c[1] + "/proposals",
+                    "{\"offerId\": \"" + offer + "\"}").statusCode();
+        });
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void report() throws IOException {
         Path out = Path.of("target/benchmarks/matching.txt");
         Files.createDirectories(out.getParent());
@@ -161,8 +205,9 @@ class MatchingBenchmark {
     }
 
     private void run(String name, int rate, IntFunction<Integer> request) throws Exception {
-        phase(rate, WARMUP_SECONDS, request);
-        long[] latencies = phase(rate, SECONDS, request);
+        AtomicInteger counter = new AtomicInteger();
+        phase(rate, WARMUP_SECONDS, request, counter);
+        long[] latencies = phase(rate, SECONDS, request, counter);
         Arrays.sort(latencies);
         int errors = (int) Arrays.stream(latencies).filter(l -> l < 0).count();
         long[] ok = Arrays.stream(latencies).filter(l -> l >= 0).toArray();
@@ -173,12 +218,11 @@ class MatchingBenchmark {
     }
 
     /** Latency in nanoseconds from each request's due time, -1 for an error. */
-    private long[] phase(int rate, int seconds, IntFunction<Integer> request) throws Exception {
+    private long[] phase(int rate, int seconds, IntFunction<Integer> request, AtomicInteger counter) throws Exception {
         int n = rate * seconds;
         long period = 1_000_000_000L / rate;
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<Long>> results = new ArrayList<>(n);
-        AtomicInteger counter = new AtomicInteger();
         long start = System.nanoTime() + 50_000_000L;
         for (int i = 0; i < n; i++) {
             long due = start + i * period;
