@@ -51,13 +51,17 @@ class PlacementApiTest {
 
     /** An employable head and a child in Meschede, known to job-placement. */
     static Household household() {
+        return household("cw-meschede-7");
+    }
+
+    static Household household(String placementCaseworker) {
         String caseId = TestEvents.newCaseId(MESCHEDE);
         PersonRegistered head = TestEvents.person(PersonRole.HEAD, YearMonth.of(1986, 5), Sex.FEMALE, true, TODAY.minusMonths(2));
         PersonRegistered child = TestEvents.person(PersonRole.CHILD, YearMonth.of(2019, 2), Sex.MALE, false, TODAY.minusMonths(2));
         TestEvents.publish(TestEvents.caseOpened(caseId, MESCHEDE, TODAY.minusMonths(2)), caseId, MESCHEDE, 1);
         TestEvents.publish(head, caseId, MESCHEDE, 2);
         TestEvents.publish(child, caseId, MESCHEDE, 3);
-        TestEvents.publish(new CaseworkerAssigned("cw-meschede-7", CaseworkerFunction.PLACEMENT, TODAY.minusMonths(2)), caseId, MESCHEDE, 4);
+        TestEvents.publish(new CaseworkerAssigned(placementCaseworker, CaseworkerFunction.PLACEMENT, TODAY.minusMonths(2)), caseId, MESCHEDE, 4);
         Eventually.assertSoon(() -> given().auth().oauth2(CASEWORKER).get("/api/v1/known-cases/{id}", caseId).then()
                 .statusCode(200).body("persons", hasSize(2)));
         return new Household(caseId, head.personId(), child.personId());
@@ -217,6 +221,33 @@ class PlacementApiTest {
                 .body("benefits.decision.monthlyTotal", equalTo(963.00f))
                 .body("benefits.reductions[0].percent", equalTo(10))
                 .body("benefits.reductions[0].personId", equalTo(h.head().toString())));
+    }
+
+    @Test
+    void theDueListOfReviewsIsOrderedByReviewDateAndPaged() {
+        String caseworker = "cw-due-" + UUID.randomUUID();
+        List<UUID> expected = new java.util.ArrayList<>();
+        for (int days : new int[] {3, 1, 2}) {
+            Household h = household(caseworker);
+            as(CASEWORKER).body("""
+                    {"goals": ["work"], "steps": ["apply"], "agreedOn": "%s", "reviewBy": "%s"}""".formatted(TODAY, TODAY.plusDays(days)))
+                    .post("/api/v1/cases/{c}/placement/persons/{p}/cooperation-plan", h.caseId(), h.head()).then().statusCode(201);
+            expected.add(h.head());
+        }
+        // by review date: the second household (1 day), the third (2 days), the first (3 days)
+        List<UUID> byDate = List.of(expected.get(1), expected.get(2), expected.get(0));
+        String due = "/api/v1/cooperation-plan-reviews";
+        Response first = as(CASEWORKER).queryParam("caseworker", caseworker).queryParam("dueBy", TODAY.plusDays(3).toString())
+                .queryParam("limit", 2).get(due);
+        first.then().statusCode(200).body("items", hasSize(2)).body("nextCursor", notNullValue());
+        List<String> page1 = first.path("items.personId");
+        List<String> page2 = as(CASEWORKER).queryParam("caseworker", caseworker).queryParam("dueBy", TODAY.plusDays(3).toString())
+                .queryParam("limit", 2).queryParam("cursor", (String) first.path("nextCursor")).get(due).then().statusCode(200)
+                .body("items", hasSize(1)).body("nextCursor", nullValue()).extract().path("items.personId");
+        assertThat(page1).containsExactly(byDate.get(0).toString(), byDate.get(1).toString());
+        assertThat(page2).containsExactly(byDate.get(2).toString());
+        as(CASEWORKER).queryParam("caseworker", caseworker).queryParam("dueBy", TODAY.plusDays(1).toString()).get(due)
+                .then().statusCode(200).body("items", hasSize(1));
     }
 
     @Test
