@@ -1,0 +1,33 @@
+package de.auseinerhand.reporting.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Where the analyst dashboard (/dashboard/) logs in: the same OIDC issuer the API trusts, public client aeh-dashboard. */
+@Path("/api/v1/dashboard-config")
+@PermitAll
+@Tag(name = "Dashboard")
+public class DashboardConfigResource {
+
+    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
+    String issuer;
+
+    @ConfigProperty(name = "aeh.reporting.dashboard.client-id", defaultValue = "aeh-dashboard")
+    String clientId;
+
+    public record Config(String issuer, String clientId) {
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "OIDC settings of the analyst dashboard (no secrets: a public client with PKCE)")
+    public Config config() {
+        return new Config(issuer.replaceAll("/+$", ""), clientId);
+    }
+}

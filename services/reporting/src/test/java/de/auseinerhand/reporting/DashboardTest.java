@@ -1,0 +1,25 @@
+package de.auseinerhand.reporting;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** The dashboard is served by reporting itself, with its scripts (no CDN) and the issuer the API trusts. */
+@QuarkusTest
+class DashboardTest {
+
+    @Test
+    void pageScriptsAndLoginSettingsAreServed() {
+        given().get("/dashboard/").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("src=\"dashboard.js\"")).body(containsString("src=\"oidc.js\""))
+                .body(org.hamcrest.Matchers.not(containsString("https://")));
+        given().get("/dashboard/dashboard.js").then().statusCode(200).body(containsString("/api/v1/indicators/series"));
+        given().get("/dashboard/oidc.js").then().statusCode(200).body(containsString("code_challenge_method"));
+        given().get("/api/v1/dashboard-config").then().statusCode(200).body("clientId", equalTo("aeh-dashboard"))
+                .body("issuer", endsWith("/realms/quarkus"));
+    }
+}
