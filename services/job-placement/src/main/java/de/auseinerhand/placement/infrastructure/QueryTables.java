@@ -129,8 +129,4 @@ public class QueryTables {
     public static String[] lower(List<String> values) {
         return values.stream().map(v -> v.trim().toLowerCase(Locale.GERMAN)).toArray(String[]::new);
     }
-
-    public static UUID uuid(Object o) {
-        return (UUID) o;
-    }
 }

@@ -251,6 +251,19 @@ class PlacementApiTest {
     }
 
     @Test
+    void anErasedPersonIsNoLongerMatchedToOffers() {
+        Household h = household();
+        as(CASEWORKER).header("If-Match", "\"0\"").body(PROFILE)
+                .put("/api/v1/cases/{c}/placement/persons/{p}/profile", h.caseId(), h.head()).then().statusCode(200);
+        String offer = publishOffer(CASEWORKER, MESCHEDE, "82102", "Pflegehelfer/in");
+        as(CASEWORKER).get("/api/v1/offers/" + offer + "/candidates?limit=100").then().statusCode(200)
+                .body("items.personId", hasItem(h.head().toString()));
+        TestEvents.publish(new de.auseinerhand.events.registry.PersonDataErased(h.head()), h.caseId(), MESCHEDE, 5);
+        Eventually.assertSoon(() -> as(CASEWORKER).get("/api/v1/offers/" + offer + "/candidates?limit=100").then().statusCode(200)
+                .body("items.personId", not(hasItem(h.head().toString()))));
+    }
+
+    @Test
     void aClosedCaseTakesNoNewPlacementFacts() {
         Household h = household();
         TestEvents.publish(new de.auseinerhand.events.registry.CaseClosed(TODAY, "income covers need"), h.caseId(), MESCHEDE, 5);
