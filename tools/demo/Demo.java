@@ -59,6 +59,11 @@ public class Demo {
     final String keycloak = env("AEH_KEYCLOAK_URL", "http://127.0.0.1:8180");
     final String registry = env("AEH_REGISTRY_URL", "http://127.0.0.1:8081");
     final String benefits = env("AEH_BENEFITS_URL", "http://127.0.0.1:8082");
+    final String placement = env("AEH_PLACEMENT_URL", "http://127.0.0.1:8083");
+    final Map<String, String> employers = new HashMap<>();
+    static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    static final Pattern EMPLOYER_ID = Pattern.compile("\"employerId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    static final String[] OCCUPATIONS = {"82102", "51312", "62102", "25212", "71302", "52122"};
     final Map<String, String[]> tokens = new HashMap<>();
     final int cases;
     final int months;
@@ -195,8 +200,33 @@ public class Demo {
         while (covered != null && covered.isBefore(LocalDate.now())) {
             covered = decide(cw, caseId);
         }
+        // placement: profile, cooperation plan and an activation measure for the head if employable
+        String ags = town.ags();
+        boolean headEmployable = true;
+        if (headEmployable && awaitPlacement(cw, caseId)) {
+            LocalDate start = opened.plusMonths(1);
+            String occupation = OCCUPATIONS[r.nextInt(OCCUPATIONS.length)];
+            call(cw, "PUT", placement + "/api/v1/cases/" + caseId + "/placement/persons/" + head + "/profile", "{\"qualifications\":[\"Berufsabschluss\"],"
+                    + "\"occupationsSought\":[\"" + occupation + "\"],\"experienceYears\":" + r.nextInt(15) + ",\"languages\":[\"de\"],"
+                    + "\"drivingLicence\":" + r.nextBoolean() + ",\"mobilityRadiusKm\":" + (15 + r.nextInt(30)) + ",\"maxHoursPerWeek\":"
+                    + (singleParent ? "30.00" : "40.00") + "}", placementEtag(cw, caseId), 200);
+            call(cw, "POST", placement + "/api/v1/cases/" + caseId + "/placement/persons/" + head + "/cooperation-plan",
+                    "{\"goals\":[\"Beschäftigung als " + occupation + "\"],\"ownEfforts\":[\"zwei Bewerbungen im Monat\"],"
+                            + "\"steps\":[\"Aktivierungsmaßnahme\",\"Vermittlungsvorschläge\"],\"agreedOn\":\"" + start
+                            + "\",\"reviewBy\":\"" + start.plusMonths(5) + "\"}", null, 201);
+            if (r.nextInt(3) > 0) {
+                call(cw, "POST", placement + "/api/v1/cases/" + caseId + "/placement/persons/" + head + "/measures",
+                        "{\"catalogueId\":\"activation-45\",\"provider\":\"Bildungszentrum Sauerland\",\"start\":\"" + start.plusMonths(1)
+                                + "\",\"plannedEnd\":\"" + start.plusMonths(4) + "\",\"costs\":1200.00}", null, 201);
+            }
+            if (findsWork) {
+                call(cw, "POST", placement + "/api/v1/cases/" + caseId + "/placement/persons/" + head + "/integrations",
+                        "{\"kind\":\"EMPLOYMENT_SV\",\"startDate\":\"" + jobFrom.atDay(1) + "\",\"employerId\":\"" + employer(cw, ags)
+                                + "\",\"hoursPerWeek\":" + (singleParent ? "30.00" : "39.00") + ",\"monthlyWage\":2400.00}", null, 201);
+            }
+        }
         if (findsWork) {
-            String who = adults.get(r.nextInt(adults.size()))[0];
+            String who = head;
             int gross = 1400 + r.nextInt(1600);
             call(cw, "POST", registry + "/api/v1/cases/" + caseId + "/incomes", json("personId", who, "kind", "EMPLOYMENT", "fromMonth",
                     jobFrom.toString(), "gross", gross + ".00", "net", Math.round(gross * 0.7) + ".00", "socialContributions",
@@ -262,6 +292,34 @@ public class Demo {
             quiet = n == 0 ? quiet + 1 : 0;
             Thread.sleep(n == 0 ? 1000 : 100);
         }
+    }
+
+    /** job-placement learns the case from the registry's events too. */
+    boolean awaitPlacement(String cw, String caseId) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            HttpResponse<String> res = send(cw, "GET", placement + "/api/v1/known-cases/" + caseId, null, null);
+            if (res.statusCode() == 200) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    String placementEtag(String cw, String caseId) throws Exception {
+        return call(cw, "GET", placement + "/api/v1/cases/" + caseId + "/placement", null, null, 200, true);
+    }
+
+    /** One employer per municipality, registered by its case worker on first use. */
+    String employer(String cw, String ags) throws Exception {
+        String id = employers.get(ags);
+        if (id == null) {
+            String body = call(cw, "POST", placement + "/api/v1/employers", json("name", "Sauerland Pflege und Handwerk " + ags.substring(5),
+                    "municipality", ags, "industryCode", "87.10"), null, 201);
+            id = match(EMPLOYER_ID, body);
+            employers.put(ags, id);
+        }
+        return id;
     }
 
     void post(YearMonth month) throws Exception {
