@@ -23,6 +23,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -67,13 +70,9 @@ class RebuildTest {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger reads = new AtomicInteger();
         AtomicInteger failedReads = new AtomicInteger();
-        Thread writer = new Thread(() -> {
-            int n = 100;
-            while (!stop.get()) {
-                household(n++, Instant.now(), LocalDate.of(2026, 1, 1));
-                sleepQuietly(20);
-            }
-        });
+        // live writes: one new household every 20 ms, paced by a scheduler
+        AtomicInteger next = new AtomicInteger(100);
+        ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
         Thread reader = new Thread(() -> {
             while (!stop.get()) {
                 int status = given().auth().oauth2(ANALYST).get(query).then().extract().statusCode();
@@ -83,14 +82,16 @@ class RebuildTest {
                 }
             }
         });
-        writer.start();
+        writer.scheduleAtFixedRate(() -> household(next.getAndIncrement(), Instant.now(), LocalDate.of(2026, 1, 1)), 0, 20,
+                TimeUnit.MILLISECONDS);
         reader.start();
         try {
             Eventually.assertWithin(Duration.ofSeconds(90), () -> given().auth().oauth2(ADMIN).get("/api/v1/admin/rebuilds/current").then()
                     .statusCode(200).body("status", equalTo("DONE")));
         } finally {
             stop.set(true);
-            writer.join(10_000);
+            writer.shutdown();
+            assertThat(writer.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
             reader.join(10_000);
         }
         var done = given().auth().oauth2(ADMIN).get("/api/v1/admin/rebuilds/current").then().statusCode(200).extract().jsonPath();
@@ -110,13 +111,5 @@ class RebuildTest {
     void onlyDistrictAdminsRebuild() {
         given().auth().oauth2(ANALYST).post("/api/v1/admin/rebuilds").then().statusCode(403);
         given().post("/api/v1/admin/rebuilds").then().statusCode(401);
-    }
-
-    static void sleepQuietly(long ms) {
-        try {
-            Thread.sleep(ms); // paces the background writer of the load; no test waits on it
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

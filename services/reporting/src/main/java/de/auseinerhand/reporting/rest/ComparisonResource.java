@@ -190,19 +190,8 @@ public class ComparisonResource {
     public Comparison compare(@QueryParam("month") String month, @QueryParam("indicator") String indicator, @QueryParam("asOf") String asOf,
             @QueryParam("mode") String mode) {
         ValidationFailedException.Collector v = new ValidationFailedException.Collector();
-        YearMonth m = null;
-        LocalDate day = null;
-        try {
-            m = month == null ? null : YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
-            v.require(false, "month", "a month like 2025-12");
-        }
-        try {
-            day = asOf == null ? null : LocalDate.parse(asOf);
-        } catch (DateTimeParseException e) {
-            v.require(false, "asOf", "a date like 2026-03-31");
-        }
-        v.require(month != null, "month", "is required");
+        YearMonth m = CaseloadResource.month(month, "month", v);
+        LocalDate day = CaseloadResource.date(asOf, v);
         v.require(indicator != null && INDICATORS.contains(indicator), "indicator", "one of K1 … K3E4");
         v.require(mode == null || mode.equals("early") || mode.equals("final"), "mode", "early or final");
         v.throwIfAny();
