@@ -18,6 +18,8 @@ import de.auseinerhand.events.placement.EmploymentEnded;
 import de.auseinerhand.events.placement.IntegrationRecorded;
 import de.auseinerhand.events.placement.JobOfferClosed;
 import de.auseinerhand.events.placement.JobOfferPublished;
+import de.auseinerhand.events.placement.MeasureAssigned;
+import de.auseinerhand.events.placement.MeasureAssignmentWithdrawn;
 import de.auseinerhand.events.placement.MeasureEnded;
 import de.auseinerhand.events.placement.MeasureStarted;
 import de.auseinerhand.events.placement.PlacementOutcomeRecorded;
@@ -55,7 +57,7 @@ public final class EventTypes {
             ApplicationReceived.class, EntitlementDecided.class, EntitlementAmended.class, EntitlementTerminated.class,
             BenefitReductionImposed.class, BenefitReductionLifted.class, MonthlyEntitlementPosted.class,
             EmployerRegistered.class, JobOfferPublished.class, JobOfferClosed.class, ClientProfileRecorded.class, CooperationPlanAgreed.class,
-            CooperationPlanUpdated.class, CooperationPlanDisputeStarted.class, CooperationPlanDisputeEnded.class, BreachOfDutyRecorded.class, PlacementProposed.class, PlacementOutcomeRecorded.class, MeasureStarted.class, MeasureEnded.class,
+            CooperationPlanUpdated.class, CooperationPlanDisputeStarted.class, CooperationPlanDisputeEnded.class, BreachOfDutyRecorded.class, PlacementProposed.class, PlacementOutcomeRecorded.class, MeasureAssigned.class, MeasureAssignmentWithdrawn.class, MeasureStarted.class, MeasureEnded.class,
             IntegrationRecorded.class, EmploymentEnded.class);
 
     private static final Map<String, EventTypeInfo> BY_TYPE = new LinkedHashMap<>();

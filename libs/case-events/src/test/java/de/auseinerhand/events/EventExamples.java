@@ -25,6 +25,8 @@ import de.auseinerhand.events.placement.IntegrationRecorded;
 import de.auseinerhand.events.placement.JobOfferClosed;
 import de.auseinerhand.events.placement.JobOfferPublished;
 import de.auseinerhand.events.placement.MeasureCategory;
+import de.auseinerhand.events.placement.MeasureAssigned;
+import de.auseinerhand.events.placement.MeasureAssignmentWithdrawn;
 import de.auseinerhand.events.placement.MeasureEnded;
 import de.auseinerhand.events.placement.MeasureStarted;
 import de.auseinerhand.events.placement.OfferClosure;
@@ -129,6 +131,12 @@ final class EventExamples {
                 new PlacementProposed(PERSON, OFFER, eur("0.87"), List.of("occupation 82102 sought", "12 km away")),
                 new PlacementOutcomeRecorded(PERSON, OFFER, PlacementOutcome.REJECTED_BY_EMPLOYER, LocalDate.of(2026, 6, 20),
                         "another applicant had more experience"),
+                new MeasureAssigned(MEASURE, PERSON, "activation-45", "§ 16 SGB II i.V.m. § 45 SGB III",
+                        MeasureCategory.ACTIVE_LABOUR_MARKET, "Bildungswerk Sauerland", LocalDate.of(2026, 3, 16),
+                        LocalDate.of(2026, 4, 1), LocalDate.of(2026, 6, 30), eur("1800.00"), "cw-meschede-1"),
+                new MeasureAssignmentWithdrawn(UUID.fromString("4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a"), PERSON,
+                        "§ 16d SGB II", MeasureCategory.SUBSIDISED_PUBLIC_EMPLOYMENT, LocalDate.of(2026, 3, 20), "PROVIDER_CANCELLED",
+                        "the provider cancelled the group for lack of participants"),
                 new MeasureStarted(MEASURE, PERSON, "§ 16 SGB II i.V.m. § 45 SGB III", MeasureCategory.ACTIVE_LABOUR_MARKET,
                         "Bildungswerk Sauerland", LocalDate.of(2026, 4, 1), LocalDate.of(2026, 6, 30), "activation-45", eur("1800.00")),
                 new MeasureEnded(MEASURE, PERSON, "§ 16 SGB II i.V.m. § 45 SGB III", MeasureCategory.ACTIVE_LABOUR_MARKET,
