@@ -1,7 +1,6 @@
 package de.auseinerhand.eventstore.outbox;
 
 import de.auseinerhand.events.EventEnvelope;
-import de.auseinerhand.eventstore.EventStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,7 +45,9 @@ import org.postgresql.PGConnection;
  *
  * <p>Only one relay per service is active: the one holding the PostgreSQL advisory lock
  * {@code aeh.outbox.lock-key} on its own session. Other replicas wait and take over when that session
- * ends. The relay sleeps on {@code LISTEN aeh_outbox} and wakes on every commit of an append.
+ * ends. The active relay sleeps until {@link OutboxSignal} wakes it after an append's commit (in
+ * memory for appends of this replica, {@code NOTIFY aeh_outbox} for appends of other replicas) and
+ * looks at the outbox at least once a second.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -82,6 +83,9 @@ public class OutboxRelay {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    OutboxSignal signal;
 
     private volatile boolean running;
     private volatile boolean paused;
@@ -158,6 +162,7 @@ public class OutboxRelay {
 
     public void resume() {
         paused = false;
+        signal.wakeLocal();
     }
 
     public boolean isLeader() {
@@ -180,9 +185,10 @@ public class OutboxRelay {
                 leader = true;
                 LOG.infof("outbox relay of %s is active (advisory lock %d)", applicationName, lockKey);
                 try (Statement st = session.createStatement()) {
-                    st.execute("listen " + EventStore.OUTBOX_CHANNEL);
+                    st.execute("listen " + OutboxSignal.CHANNEL);
                 }
                 PGConnection pg = session.unwrap(PGConnection.class);
+                signal.relayActive(true);
                 while (running) {
                     if (paused) {
                         refreshBacklog(session);
@@ -202,7 +208,7 @@ public class OutboxRelay {
                         if (!paused) {
                             backlog.set(0);
                             oldestAgeMillis.set(0);
-                            pg.getNotifications(1000);
+                            awaitWork(pg);
                         }
                         continue;
                     }
@@ -220,16 +226,42 @@ public class OutboxRelay {
                 }
             } catch (SQLException e) {
                 leader = false;
+                signal.relayActive(false);
                 if (running) {
                     LOG.warnf("outbox relay lost its database session: %s; retrying", e.getMessage());
                     sleep(Duration.ofSeconds(1));
                 }
             } catch (RuntimeException e) {
+                leader = false;
+                signal.relayActive(false);
                 LOG.error("outbox relay failed unexpectedly; restarting", e);
                 sleep(Duration.ofSeconds(1));
             }
         }
         leader = false;
+        signal.relayActive(false);
+    }
+
+    /**
+     * Sleeps until an append commits here (in-memory wake-up) or in another replica ({@code NOTIFY},
+     * checked without blocking every 20 ms), or at most a second.
+     */
+    private void awaitWork(PGConnection pg) throws SQLException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        while (running && !paused && System.nanoTime() < deadline) {
+            try {
+                if (signal.awaitLocal(20)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            var notes = pg.getNotifications();
+            if (notes != null && notes.length > 0) {
+                return;
+            }
+        }
     }
 
     private Connection openSession() throws SQLException {
