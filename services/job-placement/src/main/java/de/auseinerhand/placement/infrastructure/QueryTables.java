@@ -90,14 +90,22 @@ public class QueryTables {
                 }
             }
             for (PlacementState.Measure m : f.measures().values()) {
+                if (!m.occupies()) {
+                    // a withdrawn assignment takes no time of the person: it no longer counts in other cases
+                    try (PreparedStatement ps = c.prepareStatement("delete from jp_measure where measure_id = ?")) {
+                        ps.setObject(1, m.measureId());
+                        ps.executeUpdate();
+                    }
+                    continue;
+                }
                 try (PreparedStatement ps = c.prepareStatement("insert into jp_measure (measure_id, person_id, case_id, "
                         + "legal_basis, start_date, last_day) values (?,?,?,?,?,?) on conflict (measure_id) do update set "
-                        + "last_day = excluded.last_day")) {
+                        + "start_date = excluded.start_date, last_day = excluded.last_day")) {
                     ps.setObject(1, m.measureId());
                     ps.setObject(2, f.personId());
                     ps.setString(3, caseId);
                     ps.setString(4, m.legalBasis());
-                    ps.setObject(5, m.start());
+                    ps.setObject(5, m.firstDay());
                     ps.setObject(6, m.lastDay());
                     ps.executeUpdate();
                 }
@@ -107,7 +115,7 @@ public class QueryTables {
         }
     }
 
-    /** The person's measures recorded in other cases' placement files. */
+    /** The person's measures recorded in other cases' placement files (assigned ones with their planned period). */
     public List<PlacementCommand.PriorMeasure> measuresElsewhere(UUID personId, String caseId) {
         List<PlacementCommand.PriorMeasure> out = new java.util.ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(

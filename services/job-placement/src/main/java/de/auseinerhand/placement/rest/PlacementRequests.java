@@ -5,6 +5,7 @@ import de.auseinerhand.events.placement.OfferClosure;
 import de.auseinerhand.events.placement.PlacementOutcome;
 import de.auseinerhand.placement.domain.client.PlacementCommand.DisputeOutcome;
 import de.auseinerhand.placement.domain.client.PlacementCommand.MeasureResult;
+import de.auseinerhand.placement.domain.client.PlacementCommand.WithdrawalReason;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -89,7 +90,28 @@ public final class PlacementRequests {
             Boolean withoutImportantReason) {
     }
 
-    @Schema(description = "Start a measure of the catalogue (GET /api/v1/measure-catalogue)")
+    @Schema(description = "Assign a measure of the catalogue (GET /api/v1/measure-catalogue) before it starts; limits "
+            + "(e.g. § 16d(6) SGB II: 24 months in five years) and overlaps are checked on the planned period")
+    public record AssignMeasure(@Schema(example = "work-opportunity-16d") @NotBlank String catalogueId,
+            @Schema(example = "Stadt Meschede") @NotBlank @Size(max = 200) String provider,
+            @Schema(description = "default: today") LocalDate assignedOn,
+            @NotNull LocalDate plannedStart,
+            @Schema(description = "required where the legal basis assigns for a fixed time") LocalDate plannedEnd,
+            @Schema(description = "planned costs in EUR", example = "1200.00") @NotNull @DecimalMin("0") @Digits(integer = 9, fraction = 2) BigDecimal plannedCosts) {
+    }
+
+    @Schema(description = "Start an assigned measure, at the earliest on its planned start and at the latest on its planned end")
+    public record StartAssignedMeasure(@NotNull LocalDate start,
+            @Schema(description = "actual costs in EUR; default: the planned costs") @DecimalMin("0") @Digits(integer = 9, fraction = 2) BigDecimal costs) {
+    }
+
+    @Schema(description = "Withdraw an assignment before the measure started. NOT_STARTED_BY_CLIENT records the fact only "
+            + "(no breach of duty is recorded for not starting)")
+    public record WithdrawAssignment(@NotNull LocalDate withdrawnOn, @NotNull WithdrawalReason reason,
+            @Size(max = 500) String remark) {
+    }
+
+    @Schema(description = "Assign and start a measure of the catalogue in one step (GET /api/v1/measure-catalogue)")
     public record StartMeasure(@Schema(example = "activation-45") @NotBlank String catalogueId,
             @NotBlank @Size(max = 200) String provider, @NotNull LocalDate start, LocalDate plannedEnd,
             @DecimalMin("0") @Digits(integer = 9, fraction = 2) BigDecimal costs) {

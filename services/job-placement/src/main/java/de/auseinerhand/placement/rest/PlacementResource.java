@@ -201,16 +201,58 @@ public class PlacementResource {
     }
 
     @POST
+    @Path("/persons/{personId}/measure-assignments")
+    @Operation(summary = "Assign a measure of the catalogue (§§ 16 ff SGB II) before it starts",
+            description = "Limits (e.g. § 16d(6) SGB II: 24 months in five years) and overlaps with measures of the same "
+                    + "legal basis are checked on the planned period. The assignment shows in the placement view with status "
+                    + "ASSIGNED until it is started or withdrawn. The caller is recorded as the assigning case worker.")
+    public Response assignMeasure(@PathParam("caseId") String caseId, @PathParam("personId") UUID personId,
+            @Parameter(description = "makes a retry return the first result") @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull PlacementRequests.AssignMeasure r) {
+        MeasureType type = catalogueEntry(r.catalogueId());
+        UUID measureId = UUID.randomUUID();
+        String caseworker = caseworkerId();
+        return create("assign-measure", caseId, personId, key, ifMatch, r, measureId, m -> new PlacementCommand.AssignMeasure(m,
+                measureId, type, r.provider(), r.assignedOn() == null ? LocalDate.now() : r.assignedOn(), r.plannedStart(),
+                r.plannedEnd(), r.plannedCosts(), caseworker, tables.measuresElsewhere(personId, caseId)));
+    }
+
+    @POST
+    @Path("/persons/{personId}/measures/{measureId}/start")
+    @Operation(summary = "Start an assigned measure (within its assigned period); actual costs default to the planned ones")
+    public Response startAssignedMeasure(@PathParam("caseId") String caseId, @PathParam("personId") UUID personId,
+            @PathParam("measureId") UUID measureId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull PlacementRequests.StartAssignedMeasure r) {
+        return update("start-assigned-measure", caseId, personId, ifMatch,
+                m -> new PlacementCommand.StartMeasure(m, measureId, r.start(), r.costs()));
+    }
+
+    @POST
+    @Path("/persons/{personId}/measures/{measureId}/withdrawal")
+    @Operation(summary = "Withdraw an assignment before the measure started, with the reason")
+    public Response withdrawAssignment(@PathParam("caseId") String caseId, @PathParam("personId") UUID personId,
+            @PathParam("measureId") UUID measureId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull PlacementRequests.WithdrawAssignment r) {
+        return update("withdraw-measure-assignment", caseId, personId, ifMatch,
+                m -> new PlacementCommand.WithdrawAssignment(personId, measureId, r.withdrawnOn(), r.reason(), r.remark()));
+    }
+
+    @POST
     @Path("/persons/{personId}/measures")
-    @Operation(summary = "Assign and start a measure of the catalogue (§§ 16 ff SGB II)")
+    @Operation(summary = "Assign and start a measure of the catalogue in one step (§§ 16 ff SGB II)",
+            description = "Records measure-assigned (assigned on the start day, or today for a start in the future) and "
+                    + "measure-started together; the same rules as an assignment apply.")
     public Response startMeasure(@PathParam("caseId") String caseId, @PathParam("personId") UUID personId,
             @Parameter(description = "makes a retry return the first result") @HeaderParam(IdempotencyKeys.HEADER) String key,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull PlacementRequests.StartMeasure r) {
-        MeasureType type = reference.measure(r.catalogueId())
-                .orElseThrow(() -> ValidationFailedException.of("catalogueId", "is not an entry of the measure catalogue"));
+        MeasureType type = catalogueEntry(r.catalogueId());
         UUID measureId = UUID.randomUUID();
-        return create("start-measure", caseId, personId, key, ifMatch, r, measureId, m -> new PlacementCommand.StartMeasure(m,
-                measureId, type, r.provider(), r.start(), r.plannedEnd(), r.costs(), tables.measuresElsewhere(personId, caseId)));
+        String caseworker = caseworkerId();
+        LocalDate today = LocalDate.now();
+        LocalDate assignedOn = r.start() != null && r.start().isAfter(today) ? today : r.start();
+        return create("start-measure", caseId, personId, key, ifMatch, r, measureId, m -> new PlacementCommand.AssignAndStartMeasure(
+                new PlacementCommand.AssignMeasure(m, measureId, type, r.provider(), assignedOn, r.start(), r.plannedEnd(),
+                        r.costs(), caseworker, tables.measuresElsewhere(personId, caseId)), r.start(), r.costs()));
     }
 
     @POST
@@ -260,6 +302,17 @@ public class PlacementResource {
                 }));
         return Response.status(outcome.status()).location(URI.create(outcome.location()))
                 .tag(new EntityTag(String.valueOf(outcome.body().placement().version()))).entity(outcome.body()).build();
+    }
+
+    private MeasureType catalogueEntry(String catalogueId) {
+        return reference.measure(catalogueId)
+                .orElseThrow(() -> ValidationFailedException.of("catalogueId", "is not an entry of the measure catalogue"));
+    }
+
+    /** The caller as the case worker of an assignment: the pseudonymous token subject, without the actor prefix. */
+    private String caseworkerId() {
+        String actor = caller.actorId();
+        return actor.substring(actor.indexOf(':') + 1);
     }
 
     private PlacementViews.CaseView view(String caseId) {

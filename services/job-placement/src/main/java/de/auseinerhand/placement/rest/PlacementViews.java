@@ -103,11 +103,21 @@ public final class PlacementViews {
         }
     }
 
-    public record MeasureView(UUID measureId, String catalogueId, String legalBasis, MeasureCategory category, String provider,
-            LocalDate start, LocalDate plannedEnd, BigDecimal costs, LocalDate end, String outcome) {
+    /**
+     * A measure with its status: ASSIGNED (not started yet: planned start, planned costs, who assigned it),
+     * RUNNING, ENDED, or WITHDRAWN before its start (with date and reason). Measures started before
+     * assignments were recorded have no assignment fields.
+     */
+    public record MeasureView(UUID measureId, PlacementState.MeasureStatus status, String catalogueId, String legalBasis,
+            MeasureCategory category, String provider, LocalDate assignedOn, LocalDate plannedStart, BigDecimal plannedCosts,
+            String assignedBy, LocalDate start, LocalDate plannedEnd, BigDecimal costs, LocalDate end, String outcome,
+            LocalDate withdrawnOn, String withdrawalReason, String withdrawalRemark) {
         static MeasureView of(PlacementState.Measure m) {
-            return new MeasureView(m.measureId(), m.catalogueId(), m.legalBasis(), m.category(), m.provider(), m.start(),
-                    m.plannedEnd(), m.costs(), m.end(), m.outcome());
+            PlacementState.Assignment a = m.assignment();
+            return new MeasureView(m.measureId(), m.status(), m.catalogueId(), m.legalBasis(), m.category(), m.provider(),
+                    a == null ? null : a.assignedOn(), a == null ? null : a.plannedStart(), a == null ? null : a.plannedCosts(),
+                    a == null ? null : a.caseworkerId(), m.start(), m.plannedEnd(), m.costs(), m.end(), m.outcome(),
+                    m.withdrawnOn(), m.withdrawalReason(), m.withdrawalRemark());
         }
     }
 

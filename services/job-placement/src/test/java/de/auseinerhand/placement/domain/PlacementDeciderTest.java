@@ -15,6 +15,8 @@ import de.auseinerhand.events.placement.EmploymentEnded;
 import de.auseinerhand.events.placement.IntegrationKind;
 import de.auseinerhand.events.placement.IntegrationRecorded;
 import de.auseinerhand.events.placement.MeasureCategory;
+import de.auseinerhand.events.placement.MeasureAssigned;
+import de.auseinerhand.events.placement.MeasureAssignmentWithdrawn;
 import de.auseinerhand.events.placement.MeasureEnded;
 import de.auseinerhand.events.placement.MeasureStarted;
 import de.auseinerhand.events.placement.PlacementOutcome;
@@ -26,6 +28,7 @@ import de.auseinerhand.placement.domain.client.PlacementCommand;
 import de.auseinerhand.placement.domain.client.PlacementCommand.DisputeOutcome;
 import de.auseinerhand.placement.domain.client.PlacementCommand.MeasureResult;
 import de.auseinerhand.placement.domain.client.PlacementDecider;
+import de.auseinerhand.placement.domain.client.PlacementState;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -245,42 +248,120 @@ class PlacementDeciderTest {
     class Measures {
         static final UUID M1 = UUID.fromString("00000000-0000-4000-8000-0000000000f1");
         static final UUID M2 = UUID.fromString("00000000-0000-4000-8000-0000000000f2");
+        static final MeasureType INTEGRATION_SUBSIDY = new MeasureType("integration-subsidy-88", "Eingliederungszuschuss",
+                "§ 16(1) SGB II i.V.m. § 88 SGB III", MeasureCategory.WAGE_SUBSIDY, 12, true, null);
 
-        PlacementCommand.StartMeasure start(UUID id, MeasureType type, LocalDate from, LocalDate plannedEnd) {
-            return new PlacementCommand.StartMeasure(EMPLOYABLE, id, type, "Caritas Meschede", from, plannedEnd, new BigDecimal("1800.00"),
-                    List.of());
+        PlacementCommand.AssignMeasure assign(UUID id, MeasureType type, LocalDate from, LocalDate plannedEnd) {
+            return assign(EMPLOYABLE, id, type, from, plannedEnd, List.of());
+        }
+
+        PlacementCommand.AssignMeasure assign(MemberFacts member, UUID id, MeasureType type, LocalDate from, LocalDate plannedEnd,
+                List<PlacementCommand.PriorMeasure> elsewhere) {
+            return new PlacementCommand.AssignMeasure(member, id, type, "Caritas Meschede", from.minusDays(14), from, plannedEnd,
+                    new BigDecimal("1800.00"), "cw-meschede-7", elsewhere);
+        }
+
+        PlacementCommand.StartMeasure start(UUID id, LocalDate on) {
+            return new PlacementCommand.StartMeasure(EMPLOYABLE, id, on, null);
+        }
+
+        PlacementCommand.WithdrawAssignment withdraw(UUID id, LocalDate on, PlacementCommand.WithdrawalReason reason) {
+            return new PlacementCommand.WithdrawAssignment(PERSON, id, on, reason, "group cancelled");
+        }
+
+        EventData assigned(UUID id, MeasureType type, LocalDate from, LocalDate plannedEnd) {
+            return when(List.of(), assign(id, type, from, plannedEnd)).get(0);
+        }
+
+        /** A measure started before assignments were recorded (streams written by the single-step start). */
+        EventData legacyStart(UUID id, LocalDate from, LocalDate plannedEnd) {
+            return new MeasureStarted(id, PERSON, "§ 16d SGB II", MeasureCategory.SUBSIDISED_PUBLIC_EMPLOYMENT,
+                    "Stadt Meschede", from, plannedEnd, "work-opportunity-16d", null);
+        }
+
+        PlacementState.Measure measure(List<EventData> events, UUID id) {
+            return decider.fold(events).client(PERSON).measures().get(id);
+        }
+
+        /** §§ 16 ff SGB II: the assignment names the catalogue entry, provider, planned period, costs and case worker. */
+        @Test
+        void anAssignmentCarriesTheCatalogueEntryProviderPlannedPeriodCostsAndCaseWorker() {
+            assertThat(when(List.of(), assign(M1, ACTIVATION, DAY, DAY.plusMonths(3)))).singleElement()
+                    .isEqualTo(new MeasureAssigned(M1, PERSON, "activation-45", "§ 16(1) SGB II i.V.m. § 45 SGB III",
+                            MeasureCategory.ACTIVE_LABOUR_MARKET, "Caritas Meschede", DAY.minusDays(14), DAY, DAY.plusMonths(3),
+                            new BigDecimal("1800.00"), "cw-meschede-7"));
+            PlacementState.Measure m = measure(given(assigned(M1, ACTIVATION, DAY, DAY.plusMonths(3))), M1);
+            assertThat(m.status()).isEqualTo(PlacementState.MeasureStatus.ASSIGNED);
+            assertThat(m.start()).isNull();
+            assertThat(m.assignment().plannedStart()).isEqualTo(DAY);
         }
 
         @Test
-        void aMeasureStartsWithItsLegalBasisCategoryAndCosts() {
-            assertThat(when(List.of(), start(M1, ACTIVATION, DAY, null))).singleElement()
-                    .isInstanceOfSatisfying(MeasureStarted.class, e -> {
-                        assertThat(e.legalBasis()).isEqualTo("§ 16(1) SGB II i.V.m. § 45 SGB III");
-                        assertThat(e.category()).isEqualTo(MeasureCategory.ACTIVE_LABOUR_MARKET);
-                        assertThat(e.catalogueId()).isEqualTo("activation-45");
-                        assertThat(e.costs()).isEqualByComparingTo("1800.00");
-                    });
+        void onlyEmployableCurrentMembersAreAssigned() {
+            assertThatThrownBy(() -> when(List.of(), assign(new MemberFacts(PERSON, true, false), M1, ACTIVATION, DAY, null, List.of())))
+                    .hasFieldOrPropertyWithValue("code", "not-employable");
+            assertThatThrownBy(() -> when(List.of(), assign(new MemberFacts(PERSON, false, true), M1, ACTIVATION, DAY, null, List.of())))
+                    .hasFieldOrPropertyWithValue("code", "not-a-member");
         }
 
-        /** § 16d(6) SGB II: at most 24 months of work opportunities within five years. */
         @Test
-        void workOpportunitiesAreLimitedTo24MonthsInFiveYears() {
+        void anAssignmentNamesProviderAndCaseWorkerWithAPlausiblePeriodAndCosts() {
+            var noProvider = new PlacementCommand.AssignMeasure(EMPLOYABLE, M1, ACTIVATION, " ", DAY, DAY, null, null, "cw-1", List.of());
+            assertThatThrownBy(() -> when(List.of(), noProvider)).hasFieldOrPropertyWithValue("field", "provider");
+            var noCaseworker = new PlacementCommand.AssignMeasure(EMPLOYABLE, M1, ACTIVATION, "x", DAY, DAY, null, null, null, List.of());
+            assertThatThrownBy(() -> when(List.of(), noCaseworker)).hasFieldOrPropertyWithValue("field", "caseworkerId");
+            var startsBeforeAssigned = new PlacementCommand.AssignMeasure(EMPLOYABLE, M1, ACTIVATION, "x", DAY, DAY.minusDays(1), null,
+                    null, "cw-1", List.of());
+            assertThatThrownBy(() -> when(List.of(), startsBeforeAssigned)).hasFieldOrPropertyWithValue("field", "plannedStart");
+            var endsBeforeStart = new PlacementCommand.AssignMeasure(EMPLOYABLE, M1, ACTIVATION, "x", DAY, DAY, DAY.minusDays(1),
+                    null, "cw-1", List.of());
+            assertThatThrownBy(() -> when(List.of(), endsBeforeStart)).hasFieldOrPropertyWithValue("field", "plannedEnd");
+            var negative = new PlacementCommand.AssignMeasure(EMPLOYABLE, M1, ACTIVATION, "x", DAY, DAY, null,
+                    new BigDecimal("-1.00"), "cw-1", List.of());
+            assertThatThrownBy(() -> when(List.of(), negative)).hasFieldOrPropertyWithValue("code", "negative-costs")
+                    .hasFieldOrPropertyWithValue("field", "plannedCosts");
+            EventData first = assigned(M1, ACTIVATION, DAY, null);
+            assertThatThrownBy(() -> when(given(first), assign(M1, ACTIVATION, DAY, null)))
+                    .hasFieldOrPropertyWithValue("code", "measure-exists");
+        }
+
+        /** § 16(1) SGB II i.V.m. § 89 SGB III: the catalogue's longest single assignment is checked at assignment. */
+        @Test
+        void theLongestSingleAssignmentIsCheckedAtAssignment() {
+            assertThat(when(List.of(), assign(M1, INTEGRATION_SUBSIDY, DAY, DAY.plusMonths(12).minusDays(1)))).hasSize(1);
+            assertThatThrownBy(() -> when(List.of(), assign(M1, INTEGRATION_SUBSIDY, DAY, DAY.plusMonths(12))))
+                    .hasFieldOrPropertyWithValue("code", "measure-too-long");
+        }
+
+        /** § 16d(6) SGB II: at most 24 months of work opportunities within five years, checked when assigning. */
+        @Test
+        void workOpportunitiesAreLimitedTo24MonthsInFiveYearsAtAssignment() {
             LocalDate first = LocalDate.of(2022, 1, 1);
             // 18 months done (548 days), then a second one: 182 more days fit (730 in total), 183 do not.
-            EventData done = new MeasureStarted(M1, PERSON, "§ 16d SGB II", MeasureCategory.SUBSIDISED_PUBLIC_EMPLOYMENT,
-                    "Stadt Meschede", first, first.plusMonths(18).minusDays(1), "work-opportunity-16d", null);
+            EventData done = legacyStart(M1, first, first.plusMonths(18).minusDays(1));
             EventData ended = new MeasureEnded(M1, PERSON, "§ 16d SGB II", MeasureCategory.SUBSIDISED_PUBLIC_EMPLOYMENT,
                     first.plusMonths(18).minusDays(1), "COMPLETED");
             LocalDate secondStart = LocalDate.of(2024, 1, 1);
             long used = java.time.temporal.ChronoUnit.DAYS.between(first, first.plusMonths(18));
             LocalDate fits = secondStart.plusDays(730 - used - 1);
-            assertThat(when(given(done, ended), start(M2, WORK_OPPORTUNITY, secondStart, fits))).hasSize(1);
-            assertThatThrownBy(() -> when(given(done, ended), start(M2, WORK_OPPORTUNITY, secondStart, fits.plusDays(1))))
+            assertThat(when(given(done, ended), assign(M2, WORK_OPPORTUNITY, secondStart, fits))).hasSize(1);
+            assertThatThrownBy(() -> when(given(done, ended), assign(M2, WORK_OPPORTUNITY, secondStart, fits.plusDays(1))))
                     .hasFieldOrPropertyWithValue("code", "assignment-limit-exceeded")
                     .hasFieldOrPropertyWithValue("field", "plannedEnd");
             // five years after the first one started, the old days have left the window
             LocalDate later = LocalDate.of(2027, 7, 1);
-            assertThat(when(given(done, ended), start(M2, WORK_OPPORTUNITY, later, later.plusMonths(12).minusDays(1)))).hasSize(1);
+            assertThat(when(given(done, ended), assign(M2, WORK_OPPORTUNITY, later, later.plusMonths(12).minusDays(1)))).hasSize(1);
+        }
+
+        /** § 16d(6) SGB II: an assignment that has not started yet already counts with its planned period. */
+        @Test
+        void openAssignmentsCountTowardsTheLimit() {
+            LocalDate first = LocalDate.of(2025, 1, 1);
+            EventData open = assigned(M1, WORK_OPPORTUNITY, first, first.plusMonths(20).minusDays(1));
+            LocalDate next = first.plusMonths(21);
+            assertThatThrownBy(() -> when(given(open), assign(M2, WORK_OPPORTUNITY, next, next.plusMonths(6).minusDays(1))))
+                    .hasFieldOrPropertyWithValue("code", "assignment-limit-exceeded");
+            assertThat(when(given(open), assign(M2, WORK_OPPORTUNITY, next, next.plusMonths(3).minusDays(1)))).hasSize(1);
         }
 
         /** A person keeps their id when moving to another case: the earlier case's work opportunities count too. */
@@ -289,27 +370,145 @@ class PlacementDeciderTest {
             LocalDate first = LocalDate.of(2023, 1, 1);
             var elsewhere = List.of(new PlacementCommand.PriorMeasure("§ 16d SGB II", first, first.plusMonths(20).minusDays(1)));
             LocalDate start = LocalDate.of(2025, 1, 1);
-            var tooMuch = new PlacementCommand.StartMeasure(EMPLOYABLE, M2, WORK_OPPORTUNITY, "Stadt Brilon", start,
-                    start.plusMonths(6).minusDays(1), null, elsewhere);
-            assertThatThrownBy(() -> when(List.of(), tooMuch)).hasFieldOrPropertyWithValue("code", "assignment-limit-exceeded");
-            var fits = new PlacementCommand.StartMeasure(EMPLOYABLE, M2, WORK_OPPORTUNITY, "Stadt Brilon", start,
-                    start.plusMonths(3).minusDays(1), null, elsewhere);
-            assertThat(when(List.of(), fits)).hasSize(1);
+            assertThatThrownBy(() -> when(List.of(), assign(EMPLOYABLE, M2, WORK_OPPORTUNITY, start, start.plusMonths(6).minusDays(1),
+                    elsewhere))).hasFieldOrPropertyWithValue("code", "assignment-limit-exceeded");
+            assertThat(when(List.of(), assign(EMPLOYABLE, M2, WORK_OPPORTUNITY, start, start.plusMonths(3).minusDays(1), elsewhere)))
+                    .hasSize(1);
+        }
+
+        /** Measures of one legal basis do not overlap: checked against running and against open assignments. */
+        @Test
+        void workOpportunitiesHaveAPlannedEndAndDoNotOverlapAtAssignment() {
+            assertThatThrownBy(() -> when(List.of(), assign(M1, WORK_OPPORTUNITY, DAY, null)))
+                    .hasFieldOrPropertyWithValue("code", "planned-end-missing");
+            EventData open = assigned(M1, WORK_OPPORTUNITY, DAY, DAY.plusMonths(6));
+            assertThatThrownBy(() -> when(given(open), assign(M2, WORK_OPPORTUNITY, DAY.plusMonths(3), DAY.plusMonths(9))))
+                    .hasFieldOrPropertyWithValue("code", "measure-overlaps")
+                    .hasFieldOrPropertyWithValue("field", "plannedStart");
+            EventData running = legacyStart(M1, DAY, DAY.plusMonths(6));
+            assertThatThrownBy(() -> when(given(running), assign(M2, WORK_OPPORTUNITY, DAY.plusMonths(3), DAY.plusMonths(9))))
+                    .hasFieldOrPropertyWithValue("code", "measure-overlaps");
+            // another legal basis may run alongside
+            assertThat(when(given(open), assign(M2, ACTIVATION, DAY.plusMonths(1), DAY.plusMonths(2)))).hasSize(1);
+        }
+
+        /** A withdrawn assignment takes no time: neither the overlap rule nor the § 16d(6) limit count it. */
+        @Test
+        void aWithdrawnAssignmentNoLongerCounts() {
+            EventData open = assigned(M1, WORK_OPPORTUNITY, DAY, DAY.plusMonths(6));
+            EventData withdrawn = when(given(open), withdraw(M1, DAY.minusDays(2), PlacementCommand.WithdrawalReason.PROVIDER_CANCELLED)).get(0);
+            assertThat(when(given(open, withdrawn), assign(M2, WORK_OPPORTUNITY, DAY.plusMonths(3), DAY.plusMonths(9)))).hasSize(1);
+        }
+
+        /** §§ 16 ff SGB II: a measure starts on an open assignment, within the assigned period, with the assignment's data. */
+        @Test
+        void aStartRefersToAnOpenAssignment() {
+            assertThatThrownBy(() -> when(List.of(), start(M1, DAY)))
+                    .hasFieldOrPropertyWithValue("code", "assignment-missing").hasFieldOrPropertyWithValue("field", "measureId");
+            EventData open = assigned(M1, ACTIVATION, DAY, DAY.plusMonths(3));
+            assertThat(when(given(open), start(M1, DAY.plusDays(1)))).singleElement()
+                    .isEqualTo(new MeasureStarted(M1, PERSON, ACTIVATION.legalBasis(), ACTIVATION.category(), "Caritas Meschede",
+                            DAY.plusDays(1), DAY.plusMonths(3), "activation-45", new BigDecimal("1800.00")));
+            assertThat(when(given(open), new PlacementCommand.StartMeasure(EMPLOYABLE, M1, DAY, new BigDecimal("1650.00"))).get(0))
+                    .isInstanceOfSatisfying(MeasureStarted.class, e -> assertThat(e.costs()).isEqualByComparingTo("1650.00"));
+            assertThatThrownBy(() -> when(given(open), start(M1, DAY.minusDays(1))))
+                    .hasFieldOrPropertyWithValue("code", "date-too-early").hasFieldOrPropertyWithValue("field", "start");
+            assertThatThrownBy(() -> when(given(open), start(M1, DAY.plusMonths(3).plusDays(1))))
+                    .hasFieldOrPropertyWithValue("code", "start-after-planned-end");
+            assertThatThrownBy(() -> when(given(open), new PlacementCommand.StartMeasure(new MemberFacts(PERSON, false, true), M1, DAY, null)))
+                    .hasFieldOrPropertyWithValue("code", "not-a-member");
+            EventData started = when(given(open), start(M1, DAY)).get(0);
+            assertThat(measure(given(open, started), M1).status()).isEqualTo(PlacementState.MeasureStatus.RUNNING);
+            assertThat(measure(given(open, started), M1).assignment().caseworkerId()).isEqualTo("cw-meschede-7");
+            assertThatThrownBy(() -> when(given(open, started), start(M1, DAY)))
+                    .hasFieldOrPropertyWithValue("code", "measure-started");
+            EventData withdrawn = when(given(open), withdraw(M1, DAY, PlacementCommand.WithdrawalReason.PLAN_CHANGED)).get(0);
+            assertThatThrownBy(() -> when(given(open, withdrawn), start(M1, DAY)))
+                    .hasFieldOrPropertyWithValue("code", "assignment-withdrawn");
+        }
+
+        /** The single-step API assigns and starts in one decision; the assignment rules apply. */
+        @Test
+        void assignAndStartInOneStepRecordsBothFacts() {
+            var both = new PlacementCommand.AssignAndStartMeasure(
+                    new PlacementCommand.AssignMeasure(EMPLOYABLE, M1, ACTIVATION, "Caritas Meschede", DAY, DAY, null,
+                            new BigDecimal("1800.00"), "cw-meschede-7", List.of()), DAY, new BigDecimal("1800.00"));
+            List<EventData> events = when(List.of(), both);
+            assertThat(events).hasSize(2);
+            assertThat(events.get(0)).isInstanceOf(MeasureAssigned.class);
+            assertThat(events.get(1)).isInstanceOfSatisfying(MeasureStarted.class, e -> {
+                assertThat(e.legalBasis()).isEqualTo("§ 16(1) SGB II i.V.m. § 45 SGB III");
+                assertThat(e.category()).isEqualTo(MeasureCategory.ACTIVE_LABOUR_MARKET);
+                assertThat(e.catalogueId()).isEqualTo("activation-45");
+                assertThat(e.costs()).isEqualByComparingTo("1800.00");
+            });
+            EventData open = assigned(M2, WORK_OPPORTUNITY, DAY, DAY.plusMonths(6));
+            var overlapping = new PlacementCommand.AssignAndStartMeasure(new PlacementCommand.AssignMeasure(EMPLOYABLE, M1,
+                    WORK_OPPORTUNITY, "Stadt Meschede", DAY, DAY, DAY.plusMonths(2), null, "cw-1", List.of()), DAY, null);
+            assertThatThrownBy(() -> when(given(open), overlapping)).hasFieldOrPropertyWithValue("code", "measure-overlaps");
+        }
+
+        /** Backward compatibility: starts written before assignments were recorded fold, end and count as before. */
+        @Test
+        void startsRecordedBeforeAssignmentsStillFold() {
+            EventData old = legacyStart(M1, DAY, DAY.plusMonths(6));
+            PlacementState.Measure m = measure(given(old), M1);
+            assertThat(m.status()).isEqualTo(PlacementState.MeasureStatus.RUNNING);
+            assertThat(m.assignment()).isNull();
+            assertThat(when(given(old), new PlacementCommand.EndMeasure(PERSON, M1, DAY.plusMonths(1), MeasureResult.COMPLETED, null,
+                    false))).hasSize(1);
+            assertThatThrownBy(() -> when(given(old), withdraw(M1, DAY, PlacementCommand.WithdrawalReason.PLAN_CHANGED)))
+                    .hasFieldOrPropertyWithValue("code", "measure-started");
+        }
+
+        /** An assignment is withdrawn only before the measure starts, once, with its reason. */
+        @Test
+        void anAssignmentIsWithdrawnOnlyBeforeTheStart() {
+            EventData open = assigned(M1, WORK_OPPORTUNITY, DAY, DAY.plusMonths(6));
+            assertThat(when(given(open), withdraw(M1, DAY.minusDays(1), PlacementCommand.WithdrawalReason.PROVIDER_CANCELLED)))
+                    .singleElement().isEqualTo(new MeasureAssignmentWithdrawn(M1, PERSON, "§ 16d SGB II",
+                            MeasureCategory.SUBSIDISED_PUBLIC_EMPLOYMENT, DAY.minusDays(1), "PROVIDER_CANCELLED", "group cancelled"));
+            assertThatThrownBy(() -> when(given(open), withdraw(M2, DAY, PlacementCommand.WithdrawalReason.PLAN_CHANGED)))
+                    .hasFieldOrPropertyWithValue("code", "measure-unknown");
+            assertThatThrownBy(() -> when(given(open), withdraw(M1, DAY, null)))
+                    .hasFieldOrPropertyWithValue("code", "reason-missing").hasFieldOrPropertyWithValue("field", "reason");
+            assertThatThrownBy(() -> when(given(open), withdraw(M1, DAY.minusDays(15), PlacementCommand.WithdrawalReason.PLAN_CHANGED)))
+                    .hasFieldOrPropertyWithValue("field", "withdrawnOn");
+            EventData started = when(given(open), start(M1, DAY)).get(0);
+            assertThatThrownBy(() -> when(given(open, started), withdraw(M1, DAY, PlacementCommand.WithdrawalReason.PLAN_CHANGED)))
+                    .hasFieldOrPropertyWithValue("code", "measure-started");
+            EventData withdrawn = when(given(open), withdraw(M1, DAY, PlacementCommand.WithdrawalReason.PLAN_CHANGED)).get(0);
+            assertThat(measure(given(open, withdrawn), M1).status()).isEqualTo(PlacementState.MeasureStatus.WITHDRAWN);
+            assertThatThrownBy(() -> when(given(open, withdrawn), withdraw(M1, DAY, PlacementCommand.WithdrawalReason.PLAN_CHANGED)))
+                    .hasFieldOrPropertyWithValue("code", "assignment-withdrawn");
+        }
+
+        /**
+         * Not starting an assigned reasonable measure without an important reason (§ 31(1) Nr. 3 SGB II) is
+         * recorded as the withdrawal's reason only: BreachKind has no kind for it, so no breach is recorded.
+         */
+        @Test
+        void notStartingIsRecordedAsAFactWithoutABreach() {
+            EventData open = assigned(M1, ACTIVATION, DAY, DAY.plusMonths(3));
+            assertThat(when(given(open), withdraw(M1, DAY.plusDays(7), PlacementCommand.WithdrawalReason.NOT_STARTED_BY_CLIENT)))
+                    .singleElement().isInstanceOfSatisfying(MeasureAssignmentWithdrawn.class,
+                            e -> assertThat(e.reason()).isEqualTo("NOT_STARTED_BY_CLIENT"));
         }
 
         @Test
-        void workOpportunitiesHaveAPlannedEndAndDoNotOverlap() {
-            assertThatThrownBy(() -> when(List.of(), start(M1, WORK_OPPORTUNITY, DAY, null)))
-                    .hasFieldOrPropertyWithValue("code", "planned-end-missing");
-            EventData running = when(List.of(), start(M1, WORK_OPPORTUNITY, DAY, DAY.plusMonths(6))).get(0);
-            assertThatThrownBy(() -> when(given(running), start(M2, WORK_OPPORTUNITY, DAY.plusMonths(3), DAY.plusMonths(9))))
-                    .hasFieldOrPropertyWithValue("code", "measure-overlaps");
+        void anAssignedMeasureCannotEndBeforeItStarted() {
+            EventData open = assigned(M1, ACTIVATION, DAY, DAY.plusMonths(3));
+            assertThatThrownBy(() -> when(given(open),
+                    new PlacementCommand.EndMeasure(PERSON, M1, DAY.plusDays(20), MeasureResult.COMPLETED, null, false)))
+                    .hasFieldOrPropertyWithValue("code", "measure-not-started");
         }
 
+        /** § 31(1) Nr. 3 SGB II: breaking off a running measure without an important reason is a breach. */
         @Test
         void aMeasureEndsOnceAndABreakOffWithoutImportantReasonIsABreach() {
-            EventData started = when(List.of(), start(M1, ACTIVATION, DAY, DAY.plusMonths(3))).get(0);
-            List<EventData> ended = when(given(started),
+            EventData open = assigned(M1, ACTIVATION, DAY, DAY.plusMonths(3));
+            EventData started = when(given(open), start(M1, DAY)).get(0);
+            List<EventData> ended = when(given(open, started),
                     new PlacementCommand.EndMeasure(PERSON, M1, DAY.plusDays(20), MeasureResult.BROKEN_OFF, "stopped attending", true));
             assertThat(ended.get(0)).isEqualTo(new MeasureEnded(M1, PERSON, ACTIVATION.legalBasis(), ACTIVATION.category(),
                     DAY.plusDays(20), "BROKEN_OFF"));
@@ -318,13 +517,13 @@ class PlacementDeciderTest {
                 assertThat(b.measureId()).isEqualTo(M1);
                 assertThat(b.facts()).contains("stopped attending").contains("§ 31(1) Nr. 3");
             });
-            assertThatThrownBy(() -> when(given(started, ended.get(0)),
+            assertThatThrownBy(() -> when(given(open, started, ended.get(0)),
                     new PlacementCommand.EndMeasure(PERSON, M1, DAY.plusDays(21), MeasureResult.COMPLETED, null, false)))
                     .hasFieldOrPropertyWithValue("code", "measure-ended");
-            assertThatThrownBy(() -> when(given(started),
+            assertThatThrownBy(() -> when(given(open, started),
                     new PlacementCommand.EndMeasure(PERSON, M1, DAY.minusDays(1), MeasureResult.COMPLETED, null, false)))
                     .hasFieldOrPropertyWithValue("field", "end");
-            assertThatThrownBy(() -> when(given(started),
+            assertThatThrownBy(() -> when(given(open, started),
                     new PlacementCommand.EndMeasure(PERSON, M1, DAY.plusDays(5), MeasureResult.COMPLETED, null, true)))
                     .hasFieldOrPropertyWithValue("code", "breach-needs-break-off");
         }

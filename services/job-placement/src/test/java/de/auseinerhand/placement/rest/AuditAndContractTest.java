@@ -55,6 +55,9 @@ class AuditAndContractTest {
                 .body("paths", hasKey("/api/v1/cases/{caseId}/placement"))
                 .body("paths", hasKey("/api/v1/cases/{caseId}/placement/persons/{personId}/offers"))
                 .body("paths", hasKey("/api/v1/offers/{offerId}/candidates"))
-                .body("paths", hasKey("/api/v1/cooperation-plan-reviews"));
+                .body("paths", hasKey("/api/v1/cooperation-plan-reviews"))
+                .body("paths", hasKey("/api/v1/cases/{caseId}/placement/persons/{personId}/measure-assignments"))
+                .body("paths", hasKey("/api/v1/cases/{caseId}/placement/persons/{personId}/measures/{measureId}/start"))
+                .body("paths", hasKey("/api/v1/cases/{caseId}/placement/persons/{personId}/measures/{measureId}/withdrawal"));
     }
 }

@@ -12,6 +12,8 @@ import static org.hamcrest.Matchers.nullValue;
 import de.auseinerhand.events.EventCodec;
 import de.auseinerhand.events.EventEnvelope;
 import de.auseinerhand.events.placement.IntegrationRecorded;
+import de.auseinerhand.events.placement.MeasureAssigned;
+import de.auseinerhand.events.placement.MeasureAssignmentWithdrawn;
 import de.auseinerhand.events.placement.MeasureStarted;
 import de.auseinerhand.events.registry.CaseworkerAssigned;
 import de.auseinerhand.events.registry.CaseworkerFunction;
@@ -201,6 +203,106 @@ class PlacementApiTest {
         });
     }
 
+    /** Measures are assigned first (limits checked then), started on the assignment, or withdrawn before their start. */
+    @Test
+    void measuresAreAssignedThenStartedOrWithdrawn() {
+        Household h = household();
+        String base = "/api/v1/cases/" + h.caseId() + "/placement/persons/" + h.head();
+        String head = "persons.find { it.personId == '%s' }".formatted(h.head());
+        LocalDate from = TODAY.plusDays(7);
+        String assignment = """
+                {"catalogueId": "work-opportunity-16d", "provider": "Stadt Meschede", "plannedStart": "%s", "plannedEnd": "%s",
+                 "plannedCosts": 1200.00}""".formatted(from, from.plusMonths(6).minusDays(1));
+
+        // validation names the field; the catalogue entry must exist
+        as(CASEWORKER).body("{\"catalogueId\": \"work-opportunity-16d\", \"provider\": \"x\", \"plannedStart\": \"%s\"}".formatted(from))
+                .post(base + "/measure-assignments").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem(org.hamcrest.Matchers.containsString("plannedCosts")));
+        as(CASEWORKER).body(assignment.replace("work-opportunity-16d", "nope")).post(base + "/measure-assignments").then()
+                .statusCode(400).body("errors[0].field", equalTo("catalogueId"));
+
+        // the assignment, idempotent under its key, shows as ASSIGNED with planned period, costs and who assigned it
+        String key = UUID.randomUUID().toString();
+        Response created = as(CASEWORKER).header("Idempotency-Key", key).body(assignment).post(base + "/measure-assignments");
+        created.then().statusCode(201).header("ETag", "\"1\"")
+                .body("placement." + head + ".measures[0].status", equalTo("ASSIGNED"))
+                .body("placement." + head + ".measures[0].plannedStart", equalTo(from.toString()))
+                .body("placement." + head + ".measures[0].plannedCosts", equalTo(1200.00f))
+                .body("placement." + head + ".measures[0].assignedBy", equalTo("cw-meschede-7"))
+                .body("placement." + head + ".measures[0].assignedOn", equalTo(TODAY.toString()))
+                .body("placement." + head + ".measures[0].start", nullValue());
+        String measureId = created.path("id");
+        as(CASEWORKER).header("Idempotency-Key", key).body(assignment).post(base + "/measure-assignments").then().statusCode(201)
+                .body("id", equalTo(measureId));
+        as(CASEWORKER).get("/api/v1/cases/{id}/placement", h.caseId()).then().statusCode(200)
+                .body(head + ".measures", hasSize(1)).body(head + ".measures[0].status", equalTo("ASSIGNED"));
+
+        // overlap and the § 16d(6) limit are checked at assignment
+        as(CASEWORKER).body(assignment).post(base + "/measure-assignments").then().statusCode(422)
+                .contentType("application/problem+json").body("code", equalTo("measure-overlaps"))
+                .body("errors[0].field", equalTo("plannedStart"));
+        LocalDate later = from.plusMonths(7);
+        as(CASEWORKER).body("""
+                {"catalogueId": "work-opportunity-16d", "provider": "Stadt Meschede", "plannedStart": "%s", "plannedEnd": "%s",
+                 "plannedCosts": 0}""".formatted(later, later.plusMonths(19))).post(base + "/measure-assignments").then().statusCode(422)
+                .body("code", equalTo("assignment-limit-exceeded")).body("errors[0].field", equalTo("plannedEnd"));
+
+        // the start refers to the assignment: If-Match required, not before the planned start, unknown ids refused
+        String start = "{\"start\": \"%s\"}";
+        as(CASEWORKER).body(start.formatted(from)).post(base + "/measures/" + measureId + "/start").then().statusCode(428);
+        as(CASEWORKER).header("If-Match", "\"1\"").body(start.formatted(from.minusDays(1)))
+                .post(base + "/measures/" + measureId + "/start").then().statusCode(422).body("errors[0].field", equalTo("start"));
+        as(CASEWORKER).header("If-Match", "\"1\"").body(start.formatted(from))
+                .post(base + "/measures/" + UUID.randomUUID() + "/start").then().statusCode(422)
+                .body("code", equalTo("assignment-missing")).body("errors[0].field", equalTo("measureId"));
+        as(CASEWORKER).header("If-Match", "\"1\"").body(start.formatted(from)).post(base + "/measures/" + measureId + "/start")
+                .then().statusCode(200).header("ETag", "\"2\"")
+                .body(head + ".measures[0].status", equalTo("RUNNING"))
+                .body(head + ".measures[0].start", equalTo(from.toString()))
+                .body(head + ".measures[0].costs", equalTo(1200.00f));
+        String withdrawal = "{\"withdrawnOn\": \"%s\", \"reason\": \"PROVIDER_CANCELLED\", \"remark\": \"group cancelled\"}"
+                .formatted(TODAY);
+        as(CASEWORKER).header("If-Match", "\"2\"").body(withdrawal).post(base + "/measures/" + measureId + "/withdrawal")
+                .then().statusCode(422).body("code", equalTo("measure-started"));
+
+        // a second assignment is withdrawn before its start
+        String second = as(CASEWORKER).header("Idempotency-Key", UUID.randomUUID().toString()).body("""
+                {"catalogueId": "debt-counselling-16a", "provider": "Diakonie Meschede", "plannedStart": "%s", "plannedCosts": 0.00}"""
+                .formatted(TODAY.plusDays(3))).post(base + "/measure-assignments").then().statusCode(201).extract().path("id");
+        as(CASEWORKER).header("If-Match", "\"3\"").body("{\"withdrawnOn\": \"%s\", \"reason\": \"NOPE\"}".formatted(TODAY))
+                .post(base + "/measures/" + second + "/withdrawal").then().statusCode(400);
+        as(CASEWORKER).header("If-Match", "\"3\"").body(withdrawal).post(base + "/measures/" + second + "/withdrawal")
+                .then().statusCode(200).header("ETag", "\"4\"")
+                .body(head + ".measures.find { it.measureId == '%s' }.status".formatted(second), equalTo("WITHDRAWN"))
+                .body(head + ".measures.find { it.measureId == '%s' }.withdrawalReason".formatted(second), equalTo("PROVIDER_CANCELLED"));
+        as(CASEWORKER).header("If-Match", "\"4\"").body(start.formatted(TODAY.plusDays(3)))
+                .post(base + "/measures/" + second + "/start").then().statusCode(422).body("code", equalTo("assignment-withdrawn"));
+
+        // the new events reach the topic as valid CloudEvents keyed by the case
+        Eventually.assertSoon(() -> {
+            List<EventEnvelope> mine = TestKafka.readAll(TestKafka.CASE_EVENTS).stream()
+                    .filter(r -> h.caseId().equals(r.key())).map(ConsumerRecord::value).map(EventCodec.instance()::parse)
+                    .filter(e -> e.type().startsWith("de.auseinerhand.placement.")).toList();
+            assertThat(mine).extracting(EventEnvelope::type).containsExactly("de.auseinerhand.placement.measure-assigned.v1",
+                    "de.auseinerhand.placement.measure-started.v1", "de.auseinerhand.placement.measure-assigned.v1",
+                    "de.auseinerhand.placement.measure-assignment-withdrawn.v1");
+            EventEnvelope assigned = mine.get(0);
+            assertThat(assigned.subject()).isEqualTo(h.caseId());
+            assertThat(assigned.municipality()).isEqualTo(MESCHEDE);
+            assertThat(assigned.source()).isEqualTo("/job-placement");
+            assertThat(assigned.streamid()).isEqualTo("placement-" + h.caseId());
+            MeasureAssigned data = EventCodec.instance().decode(assigned, MeasureAssigned.class);
+            assertThat(data.measureId()).hasToString(measureId);
+            assertThat(data.catalogueId()).isEqualTo("work-opportunity-16d");
+            assertThat(data.legalBasis()).isEqualTo("§ 16d SGB II");
+            assertThat(data.plannedCosts()).isEqualByComparingTo("1200.00");
+            assertThat(data.caseworkerId()).isEqualTo("cw-meschede-7");
+            MeasureAssignmentWithdrawn withdrawn = EventCodec.instance().decode(mine.get(3), MeasureAssignmentWithdrawn.class);
+            assertThat(withdrawn.reason()).isEqualTo("PROVIDER_CANCELLED");
+            assertThat(withdrawn.measureId()).hasToString(second);
+        });
+    }
+
     /** "Aus einer Hand": the placement view shows what benefit-calculation decided, from its events on the topic. */
     @Test
     void thePlacementViewShowsTheCasesBenefits() {
@@ -281,6 +383,9 @@ class PlacementApiTest {
         String person = base + "/persons/" + h.head();
         as(CASEWORKER).header("If-Match", "\"0\"").body(PROFILE).put(person + "/profile").then().statusCode(200);
         String offer = publishOffer(CASEWORKER, MESCHEDE, "82102", "Pflegehelfer/in");
+        String assignedHere = as(CASEWORKER).body("""
+                {"catalogueId": "activation-45", "provider": "x", "plannedStart": "%s", "plannedCosts": 0}""".formatted(TODAY))
+                .post(person + "/measure-assignments").then().statusCode(201).extract().path("id");
 
         as(OTHER_TOWN).get(base).then().statusCode(404).contentType("application/problem+json")
                 .body("type", equalTo("urn:aus-einer-hand:problem:not-found"));
@@ -301,6 +406,13 @@ class PlacementApiTest {
                 .post(person + "/measures").then().statusCode(404);
         as(OTHER_TOWN).header("If-Match", "\"1\"").body("{\"end\": \"%s\", \"result\": \"COMPLETED\"}".formatted(TODAY))
                 .post(person + "/measures/" + UUID.randomUUID() + "/end").then().statusCode(404);
+        as(OTHER_TOWN).body("""
+                {"catalogueId": "activation-45", "provider": "x", "plannedStart": "%s", "plannedCosts": 0}""".formatted(TODAY))
+                .post(person + "/measure-assignments").then().statusCode(404).contentType("application/problem+json");
+        as(OTHER_TOWN).header("If-Match", "\"1\"").body("{\"start\": \"%s\"}".formatted(TODAY))
+                .post(person + "/measures/" + assignedHere + "/start").then().statusCode(404);
+        as(OTHER_TOWN).header("If-Match", "\"1\"").body("{\"withdrawnOn\": \"%s\", \"reason\": \"PLAN_CHANGED\"}".formatted(TODAY))
+                .post(person + "/measures/" + assignedHere + "/withdrawal").then().statusCode(404);
         as(OTHER_TOWN).body("{\"kind\": \"SELF_EMPLOYMENT\", \"startDate\": \"%s\", \"hoursPerWeek\": 30}".formatted(TODAY))
                 .post(person + "/integrations").then().statusCode(404);
         as(OTHER_TOWN).header("If-Match", "\"1\"").body("{\"endDate\": \"%s\"}".formatted(TODAY))
@@ -313,6 +425,9 @@ class PlacementApiTest {
                 .body("items.personId", not(hasItem(h.head().toString())));
         as(CASEWORKER).get("/api/v1/offers/" + offer + "/candidates?limit=100").then().statusCode(200)
                 .body("items.personId", hasItem(h.head().toString()));
+        // the assignment is untouched by the other town's attempts
+        as(CASEWORKER).get(base).then().statusCode(200)
+                .body("persons.find { it.personId == '%s' }.measures[0].status".formatted(h.head()), equalTo("ASSIGNED"));
         // a person of another case is not found through this case
         as(CASEWORKER).header("If-Match", "\"1\"").body(PROFILE)
                 .put(base + "/persons/" + UUID.randomUUID() + "/profile").then().statusCode(404);

@@ -55,14 +55,38 @@ public sealed interface PlacementCommand {
     }
 
     /**
-     * {@code elsewhere}: the person's measures recorded in other cases (a person keeps their id when
-     * they move to another case), so limits such as § 16d(6) count the whole history.
+     * Assignment to a catalogue measure (Zuweisung, §§ 16 ff SGB II) before it starts. {@code elsewhere}: the
+     * person's measures recorded in other cases (a person keeps their id when they move to another case), so
+     * limits such as § 16d(6) count the whole history. {@code caseworkerId}: who assigns (pseudonymous).
      */
-    record StartMeasure(MemberFacts member, UUID measureId, MeasureType type, String provider, LocalDate start,
-            LocalDate plannedEnd, BigDecimal costs, List<PriorMeasure> elsewhere) implements PlacementCommand {
+    record AssignMeasure(MemberFacts member, UUID measureId, MeasureType type, String provider, LocalDate assignedOn,
+            LocalDate plannedStart, LocalDate plannedEnd, BigDecimal plannedCosts, String caseworkerId,
+            List<PriorMeasure> elsewhere) implements PlacementCommand {
         public UUID personId() {
             return member.personId();
         }
+    }
+
+    /** The start of an assigned measure; {@code costs} null keeps the planned costs. */
+    record StartMeasure(MemberFacts member, UUID measureId, LocalDate start, BigDecimal costs) implements PlacementCommand {
+        public UUID personId() {
+            return member.personId();
+        }
+    }
+
+    /**
+     * Assignment and start in one decision (the original single-step API: the measure starts on the day it
+     * is assigned or later); yields {@code measure-assigned} followed by {@code measure-started}.
+     */
+    record AssignAndStartMeasure(AssignMeasure assignment, LocalDate start, BigDecimal costs) implements PlacementCommand {
+        public UUID personId() {
+            return assignment.personId();
+        }
+    }
+
+    /** Withdraws an assignment before the measure started. */
+    record WithdrawAssignment(UUID personId, UUID measureId, LocalDate withdrawnOn, WithdrawalReason reason, String remark)
+            implements PlacementCommand {
     }
 
     /** A measure of the person from another case's file; {@code lastDay} is its end or planned end (null: open). */
@@ -87,6 +111,14 @@ public sealed interface PlacementCommand {
     /** How a § 15a dispute procedure ended. */
     enum DisputeOutcome {
         AGREED, PLAN_CHANGED, NO_AGREEMENT
+    }
+
+    /**
+     * Why an assignment was withdrawn before the measure started. {@code NOT_STARTED_BY_CLIENT} records the
+     * fact only: a breach of duty for not starting (§ 31(1) Nr. 3 SGB II) has no {@code BreachKind} yet.
+     */
+    enum WithdrawalReason {
+        PLAN_CHANGED, PROVIDER_CANCELLED, IMPORTANT_REASON_OF_CLIENT, NOT_STARTED_BY_CLIENT, TOOK_UP_WORK
     }
 
     /** How a measure ended. */

@@ -15,6 +15,8 @@ import de.auseinerhand.events.placement.CooperationPlanUpdated;
 import de.auseinerhand.events.placement.EmploymentEnded;
 import de.auseinerhand.events.placement.IntegrationKind;
 import de.auseinerhand.events.placement.IntegrationRecorded;
+import de.auseinerhand.events.placement.MeasureAssigned;
+import de.auseinerhand.events.placement.MeasureAssignmentWithdrawn;
 import de.auseinerhand.events.placement.MeasureEnded;
 import de.auseinerhand.events.placement.MeasureStarted;
 import de.auseinerhand.events.placement.PlacementOutcome;
@@ -24,6 +26,8 @@ import de.auseinerhand.eventstore.Decider;
 import de.auseinerhand.placement.domain.Rules;
 import de.auseinerhand.placement.domain.WageRules;
 import de.auseinerhand.placement.domain.client.PlacementCommand.AgreePlan;
+import de.auseinerhand.placement.domain.client.PlacementCommand.AssignAndStartMeasure;
+import de.auseinerhand.placement.domain.client.PlacementCommand.AssignMeasure;
 import de.auseinerhand.placement.domain.client.PlacementCommand.EndDispute;
 import de.auseinerhand.placement.domain.client.PlacementCommand.EndEmployment;
 import de.auseinerhand.placement.domain.client.PlacementCommand.EndMeasure;
@@ -35,6 +39,7 @@ import de.auseinerhand.placement.domain.client.PlacementCommand.RecordProfile;
 import de.auseinerhand.placement.domain.client.PlacementCommand.StartDispute;
 import de.auseinerhand.placement.domain.client.PlacementCommand.StartMeasure;
 import de.auseinerhand.placement.domain.client.PlacementCommand.UpdatePlan;
+import de.auseinerhand.placement.domain.client.PlacementCommand.WithdrawAssignment;
 import de.auseinerhand.placement.domain.client.PlacementState.ClientFile;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -103,8 +108,17 @@ public final class PlacementDecider implements Decider<PlacementCommand, Placeme
         if (command instanceof RecordOutcome c) {
             return outcome(c, f);
         }
+        if (command instanceof AssignMeasure c) {
+            return List.of(assign(c, f));
+        }
         if (command instanceof StartMeasure c) {
-            return startMeasure(c, f);
+            return List.of(start(c, f));
+        }
+        if (command instanceof AssignAndStartMeasure c) {
+            return assignAndStart(c, f);
+        }
+        if (command instanceof WithdrawAssignment c) {
+            return List.of(withdraw(c, f));
         }
         if (command instanceof EndMeasure c) {
             return endMeasure(c, f);
@@ -278,52 +292,132 @@ public final class PlacementDecider implements Decider<PlacementCommand, Placeme
         return UUID.nameUUIDFromBytes((personId + "/" + subject + "/" + kind).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static List<EventData> startMeasure(StartMeasure c, ClientFile f) {
+    /**
+     * Assignment to a catalogue measure (Zuweisung, §§ 16 ff SGB II, here § 16(1) SGB II with §§ 44 ff SGB III,
+     * §§ 16a-16k SGB II). Everything the catalogue demands of the planned period is checked now, before the
+     * person is bound to it: a provider, a planned end where the legal basis assigns for a fixed time, the
+     * longest single assignment, no overlap with another measure of the same legal basis, and a limit such as
+     * § 16d(6) SGB II (24 months in five years). Starting inside the assigned period cannot break them.
+     */
+    private static MeasureAssigned assign(AssignMeasure c, ClientFile f) {
         employableMember(c.member());
         MeasureType t = c.type();
-        if (f.measures().containsKey(c.measureId())) {
+        if (c.measureId() == null || f.measures().containsKey(c.measureId())) {
             throw reject("measure-exists", "measureId", "the measure exists already");
         }
         if (c.provider() == null || c.provider().isBlank()) {
             throw reject("provider-missing", "provider", "a measure names its provider");
         }
-        plausible(c.start(), "start");
+        plausible(c.assignedOn(), "assignedOn");
+        plausible(c.plannedStart(), "plannedStart");
+        notBefore(c.plannedStart(), c.assignedOn(), "plannedStart", "a measure starts at the earliest on the day it is assigned");
         if (c.plannedEnd() == null && (t.requiresPlannedEnd() || t.limit() != null || t.maxDurationMonths() != null)) {
             throw reject("planned-end-missing", "plannedEnd", t.legalBasis() + " measures are assigned for a fixed time");
         }
         if (c.plannedEnd() != null) {
             plausible(c.plannedEnd(), "plannedEnd");
-            notBefore(c.plannedEnd(), c.start(), "plannedEnd", "the planned end lies before the start");
+            notBefore(c.plannedEnd(), c.plannedStart(), "plannedEnd", "the planned end lies before the start");
+        }
+        if (c.plannedCosts() != null && c.plannedCosts().signum() < 0) {
+            throw reject("negative-costs", "plannedCosts", "costs are not negative");
+        }
+        if (c.caseworkerId() == null || c.caseworkerId().isBlank()) {
+            throw reject("caseworker-missing", "caseworkerId", "an assignment names the case worker who made it");
+        }
+        if (t.maxDurationMonths() != null
+                && c.plannedEnd().isAfter(c.plannedStart().plusMonths(t.maxDurationMonths()).minusDays(1))) {
+            throw reject("measure-too-long", "plannedEnd", t.legalBasis() + " allows at most " + t.maxDurationMonths()
+                    + " months per assignment");
+        }
+        List<PlacementCommand.PriorMeasure> history = history(c, f);
+        for (PlacementCommand.PriorMeasure m : history) {
+            if (m.legalBasis().equals(t.legalBasis()) && overlaps(m.start(), m.lastDay(), c.plannedStart(), c.plannedEnd())) {
+                throw reject("measure-overlaps", "plannedStart", "another " + t.legalBasis()
+                        + " measure is assigned or runs in this time");
+            }
+        }
+        if (t.limit() != null) {
+            checkLimit(t, c.plannedStart(), c.plannedEnd(), history);
+        }
+        return new MeasureAssigned(c.measureId(), c.personId(), t.id(), t.legalBasis(), t.category(), c.provider().trim(),
+                c.assignedOn(), c.plannedStart(), c.plannedEnd(), c.plannedCosts(), c.caseworkerId());
+    }
+
+    /**
+     * A measure starts only on an open assignment (§§ 16 ff SGB II: the person takes part in the measure they
+     * were assigned to), inside the assigned period, so the checks of the assignment hold for what runs. Starts
+     * without assignment exist in streams written before assignments were recorded and are still folded.
+     */
+    private static MeasureStarted start(StartMeasure c, ClientFile f) {
+        employableMember(c.member());
+        PlacementState.Measure m = f.measures().get(c.measureId());
+        if (m == null) {
+            throw reject("assignment-missing", "measureId", "a measure starts on an assignment; assign it first");
+        }
+        if (m.status() == PlacementState.MeasureStatus.WITHDRAWN) {
+            throw reject("assignment-withdrawn", "measureId", "the assignment was withdrawn on " + m.withdrawnOn());
+        }
+        if (m.status() != PlacementState.MeasureStatus.ASSIGNED) {
+            throw reject("measure-started", "measureId", "the measure started on " + m.start() + " already");
+        }
+        plausible(c.start(), "start");
+        notBefore(c.start(), m.assignment().plannedStart(), "start", "the measure is assigned from "
+                + m.assignment().plannedStart() + "; an earlier start needs a new assignment");
+        if (m.plannedEnd() != null && c.start().isAfter(m.plannedEnd())) {
+            throw reject("start-after-planned-end", "start", "the measure is assigned until " + m.plannedEnd());
         }
         if (c.costs() != null && c.costs().signum() < 0) {
             throw reject("negative-costs", "costs", "costs are not negative");
         }
-        if (t.maxDurationMonths() != null && c.plannedEnd().isAfter(c.start().plusMonths(t.maxDurationMonths()).minusDays(1))) {
-            throw reject("measure-too-long", "plannedEnd", t.legalBasis() + " allows at most " + t.maxDurationMonths()
-                    + " months per assignment");
+        BigDecimal costs = c.costs() != null ? c.costs() : m.assignment().plannedCosts();
+        return new MeasureStarted(m.measureId(), c.personId(), m.legalBasis(), m.category(), m.provider(), c.start(),
+                m.plannedEnd(), m.catalogueId(), costs);
+    }
+
+    private List<EventData> assignAndStart(AssignAndStartMeasure c, ClientFile f) {
+        MeasureAssigned assigned = assign(c.assignment(), f);
+        ClientFile after = evolve(PlacementState.NONE.with(f), assigned).client(f.personId());
+        return List.of(assigned, start(new StartMeasure(c.assignment().member(), assigned.measureId(), c.start(), c.costs()), after));
+    }
+
+    /**
+     * An assignment can be withdrawn until the measure starts. Not starting an assigned reasonable measure
+     * without an important reason is a breach of duty (§ 31(1) Nr. 3 SGB II); {@code NOT_STARTED_BY_CLIENT}
+     * records the fact, but no {@code breach-of-duty-recorded} follows: {@code BreachKind} knows only the
+     * break-off of a running measure (see services/job-placement/README.md, "Not done yet").
+     */
+    private static MeasureAssignmentWithdrawn withdraw(WithdrawAssignment c, ClientFile f) {
+        PlacementState.Measure m = f.measures().get(c.measureId());
+        if (m == null) {
+            throw reject("measure-unknown", "measureId", "no such measure of this person");
         }
-        for (PlacementCommand.PriorMeasure m : history(c, f)) {
-            if (m.legalBasis().equals(t.legalBasis()) && overlaps(m.start(), m.lastDay(), c.start(), c.plannedEnd())) {
-                throw reject("measure-overlaps", "start", "another " + t.legalBasis() + " measure runs in this time");
-            }
+        if (m.status() != PlacementState.MeasureStatus.ASSIGNED) {
+            throw reject(m.status() == PlacementState.MeasureStatus.WITHDRAWN ? "assignment-withdrawn" : "measure-started",
+                    "measureId", m.status() == PlacementState.MeasureStatus.WITHDRAWN
+                            ? "the assignment was withdrawn on " + m.withdrawnOn() + " already"
+                            : "the measure started on " + m.start() + "; end it instead");
         }
-        if (t.limit() != null) {
-            checkLimit(t, c, f);
+        if (c.reason() == null) {
+            throw reject("reason-missing", "reason", "a withdrawal names its reason");
         }
-        return List.of(new MeasureStarted(c.measureId(), c.personId(), t.legalBasis(), t.category(), c.provider().trim(),
-                c.start(), c.plannedEnd(), t.id(), c.costs()));
+        plausible(c.withdrawnOn(), "withdrawnOn");
+        notBefore(c.withdrawnOn(), m.assignment().assignedOn(), "withdrawnOn", "an assignment cannot be withdrawn before it was made");
+        String remark = c.remark() == null || c.remark().isBlank() ? null : c.remark().trim();
+        return new MeasureAssignmentWithdrawn(m.measureId(), c.personId(), m.legalBasis(), m.category(), c.withdrawnOn(),
+                c.reason().name(), remark);
     }
 
     /**
      * Work opportunities: at most 24 months within five years (§ 16d(6) SGB II), as the catalogue's limit
-     * says. The five-year window ending on the new planned end holds the most assigned days of any window
-     * containing the new assignment, so checking that one window suffices.
+     * says; assigned (not yet started) measures count with their planned period. The five-year window
+     * ending on the new planned end holds the most assigned days of any window containing the new
+     * assignment, so checking that one window suffices.
      */
-    private static void checkLimit(MeasureType t, StartMeasure c, ClientFile f) {
-        LocalDate windowEnd = c.plannedEnd();
+    private static void checkLimit(MeasureType t, LocalDate from, LocalDate plannedEnd, List<PlacementCommand.PriorMeasure> history) {
+        LocalDate windowEnd = plannedEnd;
         LocalDate windowStart = windowEnd.minusYears(t.limit().withinYears()).plusDays(1);
-        long days = days(c.start(), c.plannedEnd(), windowStart, windowEnd);
-        for (PlacementCommand.PriorMeasure m : history(c, f)) {
+        long days = days(from, plannedEnd, windowStart, windowEnd);
+        for (PlacementCommand.PriorMeasure m : history) {
             if (m.legalBasis().equals(t.legalBasis())) {
                 days += days(m.start(), m.lastDay() == null ? windowEnd : m.lastDay(), windowStart, windowEnd);
             }
@@ -336,11 +430,16 @@ public final class PlacementDecider implements Decider<PlacementCommand, Placeme
         }
     }
 
-    /** The person's measures in this case and, as the command brings them, in other cases. */
-    private static List<PlacementCommand.PriorMeasure> history(StartMeasure c, ClientFile f) {
+    /**
+     * The person's measures in this case (assigned, running or ended; not withdrawn assignments) and, as the
+     * command brings them, in other cases.
+     */
+    private static List<PlacementCommand.PriorMeasure> history(AssignMeasure c, ClientFile f) {
         List<PlacementCommand.PriorMeasure> all = new ArrayList<>();
         for (PlacementState.Measure m : f.measures().values()) {
-            all.add(new PlacementCommand.PriorMeasure(m.legalBasis(), m.start(), m.lastDay()));
+            if (m.occupies()) {
+                all.add(new PlacementCommand.PriorMeasure(m.legalBasis(), m.firstDay(), m.lastDay()));
+            }
         }
         if (c.elsewhere() != null) {
             all.addAll(c.elsewhere());
@@ -365,6 +464,10 @@ public final class PlacementDecider implements Decider<PlacementCommand, Placeme
         PlacementState.Measure m = f.measures().get(c.measureId());
         if (m == null) {
             throw reject("measure-unknown", "measureId", "no such measure of this person");
+        }
+        if (m.status() == PlacementState.MeasureStatus.ASSIGNED || m.status() == PlacementState.MeasureStatus.WITHDRAWN) {
+            throw reject("measure-not-started", "measureId", "the measure is assigned but has not started; "
+                    + "withdraw the assignment instead");
         }
         if (!m.running()) {
             throw reject("measure-ended", "measureId", "the measure ended on " + m.end() + " already");
@@ -471,15 +574,30 @@ public final class PlacementDecider implements Decider<PlacementCommand, Placeme
             return s.with(s.client(e.personId()).withBreach(new PlacementState.Breach(e.breachId(), e.kind(),
                     e.occurredOn(), e.facts(), e.offerId(), e.measureId())));
         }
-        if (event instanceof MeasureStarted e) {
+        if (event instanceof MeasureAssigned e) {
             return s.with(s.client(e.personId()).withMeasure(new PlacementState.Measure(e.measureId(), e.catalogueId(),
-                    e.legalBasis(), e.category(), e.provider(), e.start(), e.plannedEnd(), e.costs(), null, null)));
+                    e.legalBasis(), e.category(), e.provider(), new PlacementState.Assignment(e.assignedOn(), e.plannedStart(),
+                    e.plannedCosts(), e.caseworkerId()), null, e.plannedEnd(), null, null, null, null, null, null)));
+        }
+        if (event instanceof MeasureAssignmentWithdrawn e) {
+            ClientFile f = s.client(e.personId());
+            PlacementState.Measure m = f.measures().get(e.measureId());
+            return m == null ? s : s.with(f.withMeasure(m.withdrawn(e.withdrawnOn(), e.reason(), e.remark())));
+        }
+        if (event instanceof MeasureStarted e) {
+            ClientFile f = s.client(e.personId());
+            PlacementState.Measure assigned = f.measures().get(e.measureId());
+            if (assigned != null) {
+                return s.with(f.withMeasure(assigned.started(e.start(), e.costs())));
+            }
+            // written before assignments were recorded: the start alone
+            return s.with(f.withMeasure(new PlacementState.Measure(e.measureId(), e.catalogueId(), e.legalBasis(),
+                    e.category(), e.provider(), null, e.start(), e.plannedEnd(), e.costs(), null, null, null, null, null)));
         }
         if (event instanceof MeasureEnded e) {
             ClientFile f = s.client(e.personId());
             PlacementState.Measure m = f.measures().get(e.measureId());
-            return s.with(f.withMeasure(new PlacementState.Measure(m.measureId(), m.catalogueId(), m.legalBasis(),
-                    m.category(), m.provider(), m.start(), m.plannedEnd(), m.costs(), e.end(), e.outcome())));
+            return s.with(f.withMeasure(m.ended(e.end(), e.outcome())));
         }
         if (event instanceof IntegrationRecorded e) {
             ClientFile f = s.client(e.personId());

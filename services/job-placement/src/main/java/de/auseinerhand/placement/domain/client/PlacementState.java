@@ -50,15 +50,65 @@ public record PlacementState(Map<UUID, ClientFile> clients) {
         }
     }
 
+    /** Where a measure stands: assigned (not started), running, ended, or withdrawn before its start. */
+    public enum MeasureStatus {
+        ASSIGNED, RUNNING, ENDED, WITHDRAWN
+    }
+
+    /** The assignment (Zuweisung) of a measure; null for measures started before assignments were recorded. */
+    public record Assignment(LocalDate assignedOn, LocalDate plannedStart, BigDecimal plannedCosts, String caseworkerId) {
+    }
+
+    /**
+     * A measure of the person. {@code start} is null while it is only assigned; {@code withdrawnOn} is set
+     * when the assignment was withdrawn before the start.
+     */
     public record Measure(UUID measureId, String catalogueId, String legalBasis, MeasureCategory category,
-            String provider, LocalDate start, LocalDate plannedEnd, BigDecimal costs, LocalDate end, String outcome) {
+            String provider, Assignment assignment, LocalDate start, LocalDate plannedEnd, BigDecimal costs,
+            LocalDate end, String outcome, LocalDate withdrawnOn, String withdrawalReason, String withdrawalRemark) {
+
+        public MeasureStatus status() {
+            if (withdrawnOn != null) {
+                return MeasureStatus.WITHDRAWN;
+            }
+            if (start == null) {
+                return MeasureStatus.ASSIGNED;
+            }
+            return end == null ? MeasureStatus.RUNNING : MeasureStatus.ENDED;
+        }
+
         public boolean running() {
-            return end == null;
+            return status() == MeasureStatus.RUNNING;
+        }
+
+        /** Whether the measure takes up time of the person: everything but a withdrawn assignment. */
+        public boolean occupies() {
+            return withdrawnOn == null;
+        }
+
+        /** The first day the measure occupies: its start, else its planned start. */
+        public LocalDate firstDay() {
+            return start != null ? start : assignment.plannedStart();
         }
 
         /** The last day the measure occupies: its end, else its planned end, else open. */
         public LocalDate lastDay() {
             return end != null ? end : plannedEnd;
+        }
+
+        Measure started(LocalDate on, BigDecimal actualCosts) {
+            return new Measure(measureId, catalogueId, legalBasis, category, provider, assignment, on, plannedEnd,
+                    actualCosts, null, null, null, null, null);
+        }
+
+        Measure ended(LocalDate on, String result) {
+            return new Measure(measureId, catalogueId, legalBasis, category, provider, assignment, start, plannedEnd, costs,
+                    on, result, null, null, null);
+        }
+
+        Measure withdrawn(LocalDate on, String reason, String remark) {
+            return new Measure(measureId, catalogueId, legalBasis, category, provider, assignment, null, plannedEnd, costs,
+                    null, null, on, reason, remark);
         }
     }
 
