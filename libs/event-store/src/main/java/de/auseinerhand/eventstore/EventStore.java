@@ -5,6 +5,7 @@ import de.auseinerhand.events.EventData;
 import de.auseinerhand.events.EventEnvelope;
 import de.auseinerhand.events.EventTypes;
 import de.auseinerhand.eventstore.outbox.OutboxSignal;
+import de.auseinerhand.eventstore.tracing.TraceContext;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,12 +70,15 @@ public class EventStore {
         long newVersion = expectedVersion + events.size();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<EventEnvelope> envelopes = new ArrayList<>(events.size());
+        // the caller's trace context (REST: the server span of the request); appends without one (posting
+        // runs, reactions to consumed events) continue the span that is current here, if any
+        String traceparent = metadata.traceparent() != null ? metadata.traceparent() : TraceContext.currentTraceparent();
         long version = expectedVersion;
         for (NewEvent e : events) {
             version++;
             envelopes.add(EventCodec.envelope(UUID.randomUUID(), e.data(), e.subject(), now, e.municipality(),
                     streamId, version, metadata.correlationId(), metadata.causationId(), metadata.actor(),
-                    metadata.traceparent()));
+                    traceparent));
         }
         try (Connection c = dataSource.getConnection()) {
             long[] positions = insertAll(c, streamId, expectedVersion, newVersion, envelopes);

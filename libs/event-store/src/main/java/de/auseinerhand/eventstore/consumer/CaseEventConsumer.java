@@ -3,11 +3,19 @@ package de.auseinerhand.eventstore.consumer;
 import de.auseinerhand.events.EventCodec;
 import de.auseinerhand.events.EventEnvelope;
 import de.auseinerhand.events.MalformedEventException;
+import de.auseinerhand.eventstore.tracing.EventTracing;
+import de.auseinerhand.eventstore.tracing.TraceContext;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +25,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Applies one record of {@code case-events} to a consumer's own tables exactly once.
@@ -29,6 +39,13 @@ import org.jboss.logging.Logger;
  * ({@code failure-strategy=dead-letter-queue}) sends to {@code case-events-dlq} with the reason in
  * the headers; later events of a parked case follow it there instead of being applied out of order.
  * Database outages are not poison: they are retried with back-off, holding the partition.
+ *
+ * <p>Tracing: the whole application of a record (retries, projection, dead-lettering) is one CONSUMER
+ * span {@code <consumer> process <event type>}, a child of the Kafka header {@code traceparent} (the
+ * relay's PRODUCER span) or, for records without it, of the envelope's {@code traceparent}. The
+ * span is current while the projection runs, so events a projection appends continue the trace. The
+ * Kafka connector's own consumer spans are switched off ({@code tracing-enabled=false} in
+ * service-kit's defaults): one span per record, not two.
  */
 @ApplicationScoped
 public class CaseEventConsumer {
@@ -41,20 +58,53 @@ public class CaseEventConsumer {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    EventTracing tracing;
+
     private final EventCodec codec = EventCodec.instance();
 
     /** Applies {@code record} for {@code consumer}; {@code projection} runs inside the transaction. */
     public void apply(String consumer, ConsumerRecord<String, String> record, Consumer<EventEnvelope> projection) {
+        Span span = consumerSpan(consumer, record);
+        boolean ownMdc = false;
+        try (Scope ignored = span.makeCurrent()) {
+            // log lines of this record carry its trace (Quarkus fills the MDC only on Vert.x contexts)
+            if (span.getSpanContext().isValid() && !span.getSpanContext().getTraceId().equals(MDC.get("traceId"))) {
+                MDC.put("traceId", span.getSpanContext().getTraceId());
+                MDC.put("spanId", span.getSpanContext().getSpanId());
+                ownMdc = true;
+            }
+            applyWithRetries(consumer, record, projection, span);
+        } catch (DeadLetterException e) {
+            span.setStatus(StatusCode.ERROR, "dead-lettered");
+            span.setAttribute("error.type", DeadLetterException.class.getName());
+            throw e;
+        } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR);
+            span.setAttribute("error.type", e.getClass().getName());
+            throw e;
+        } finally {
+            span.end();
+            if (ownMdc) {
+                MDC.remove("traceId");
+                MDC.remove("spanId");
+            }
+        }
+    }
+
+    private void applyWithRetries(String consumer, ConsumerRecord<String, String> record,
+            Consumer<EventEnvelope> projection, Span span) {
         Duration backoff = Duration.ofMillis(200);
         while (true) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> applyInTransaction(consumer, record, projection));
+                QuarkusTransaction.requiringNew().run(() -> applyInTransaction(consumer, record, projection, span));
                 meters.counter("aeh.consumer.applied", "consumer", consumer).increment();
                 return;
             } catch (RuntimeException e) {
                 if (isTransient(e)) {
                     LOG.warnf("%s: database unavailable while applying %s-%d@%d (%s); retrying in %s", consumer,
                             record.topic(), record.partition(), record.offset(), rootMessage(e), backoff);
+                    span.addEvent("retry after database outage");
                     sleep(backoff);
                     backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10)
                             : backoff.multipliedBy(2);
@@ -68,20 +118,79 @@ public class CaseEventConsumer {
     }
 
     private void applyInTransaction(String consumer, ConsumerRecord<String, String> record,
-            Consumer<EventEnvelope> projection) {
+            Consumer<EventEnvelope> projection, Span span) {
         try (Connection c = dataSource.getConnection()) {
             if (record.key() != null && isParked(c, consumer, record.key())) {
+                span.setAttribute("aeh.consumer.case_parked", true);
                 throw new CaseParkedException(record.key());
             }
             EventEnvelope envelope = codec.parse(record.value());
+            describe(span, consumer, envelope);
             if (firstTime(c, consumer, envelope)) {
                 projection.accept(envelope);
             } else {
+                span.setAttribute("aeh.consumer.duplicate", true);
                 meters.counter("aeh.consumer.duplicates", "consumer", consumer).increment();
             }
             advance(c, consumer, record);
         } catch (SQLException e) {
             throw new ConsumerStorageException(e);
+        }
+    }
+
+    /**
+     * The CONSUMER span of one record: child of the Kafka header {@code traceparent}, else of the
+     * envelope's. The record key (the case id) is not recorded: it is pseudonymous personal data and
+     * trace backends cannot honour erasure; the event id (added once parsed) leads to the case.
+     */
+    private Span consumerSpan(String consumer, ConsumerRecord<String, String> record) {
+        Context parent = TraceContext.parentOf(headerTraceparent(record));
+        if (parent == null) {
+            parent = TraceContext.parentOf(envelopeTraceparent(record.value()));
+        }
+        var builder = tracing.tracer().spanBuilder(consumer + " process").setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.operation.name", "process")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.consumer.group.name", consumer)
+                .setAttribute("messaging.destination.partition.id", String.valueOf(record.partition()))
+                .setAttribute("messaging.kafka.offset", record.offset())
+                .setAttribute("aeh.consumer", consumer);
+        if (parent != null) {
+            builder.setParent(parent);
+        } else {
+            builder.setNoParent();
+        }
+        return builder.startSpan();
+    }
+
+    private static void describe(Span span, String consumer, EventEnvelope envelope) {
+        if (envelope.type() != null) {
+            span.updateName(consumer + " process " + envelope.type());
+            span.setAttribute("cloudevents.event_type", envelope.type());
+        }
+        if (envelope.id() != null) {
+            span.setAttribute("messaging.message.id", envelope.id().toString());
+        }
+    }
+
+    private static String headerTraceparent(ConsumerRecord<?, ?> record) {
+        Header h = record.headers().lastHeader(TraceContext.TRACEPARENT);
+        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    /** The envelope's {@code traceparent} read leniently (the strict parse, which may dead-letter, comes later). */
+    private String envelopeTraceparent(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            var tree = codec.mapper().readTree(value);
+            return tree != null && tree.hasNonNull(TraceContext.TRACEPARENT) ? tree.get(TraceContext.TRACEPARENT).asText()
+                    : null;
+        } catch (Exception e) {
+            return null;
         }
     }
 

@@ -1,10 +1,16 @@
 package de.auseinerhand.eventstore.outbox;
 
 import de.auseinerhand.events.EventEnvelope;
+import de.auseinerhand.eventstore.tracing.EventTracing;
+import de.auseinerhand.eventstore.tracing.TraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +54,10 @@ import org.postgresql.PGConnection;
  * ends. The active relay sleeps until {@link OutboxSignal} wakes it after an append's commit (in
  * memory for appends of this replica, {@code NOTIFY aeh_outbox} for appends of other replicas) and
  * looks at the outbox at least once a second.
+ *
+ * <p>Tracing: each record is sent inside a PRODUCER span {@code send case-events}, a child of the
+ * envelope's {@code traceparent} (the request that appended it), and carries that span's context in
+ * the Kafka header {@code traceparent}; consumers continue the trace from there.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -86,6 +96,9 @@ public class OutboxRelay {
 
     @Inject
     OutboxSignal signal;
+
+    @Inject
+    EventTracing tracing;
 
     private volatile boolean running;
     private volatile boolean paused;
@@ -295,14 +308,15 @@ public class OutboxRelay {
 
     private static List<OutboxRow> fetch(Connection c, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "select o.id, o.topic, o.message_key, e.envelope::text, o.recorded_at from es_outbox o "
+                "select o.id, o.topic, o.message_key, e.envelope::text, o.recorded_at, e.event_id::text, e.event_type, "
+                        + "e.envelope->>'traceparent' from es_outbox o "
                         + "join es_event e on e.global_position = o.global_position order by o.id limit ?")) {
             ps.setInt(1, limit);
             List<OutboxRow> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getTimestamp(5).toInstant()));
+                            rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7), rs.getString(8)));
                 }
             }
             return rows;
@@ -325,24 +339,50 @@ public class OutboxRelay {
             return 0;
         }
         List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
+        List<Span> spans = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
             ProducerRecord<String, String> rec = new ProducerRecord<>(row.topic(), row.key(), row.payload());
             rec.headers().add("content-type", EventEnvelope.CLOUDEVENTS_JSON.getBytes(StandardCharsets.UTF_8));
+            Span span = producerSpan(row);
+            String traceparent = TraceContext.traceparentOf(span.getSpanContext());
+            if (traceparent == null) {
+                // tracing off: pass the envelope's context on unchanged
+                traceparent = row.traceparent();
+            }
+            if (traceparent != null) {
+                rec.headers().add(TraceContext.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+            }
             try {
                 sent.add(p.send(rec));
+                spans.add(span);
             } catch (RuntimeException e) {
+                span.setStatus(StatusCode.ERROR, "not sent");
+                span.setAttribute("error.type", e.getClass().getName());
+                span.end();
                 break;
             }
         }
         int acked = 0;
         for (Future<RecordMetadata> f : sent) {
+            Span span = spans.get(acked);
             try {
-                f.get(30, TimeUnit.SECONDS);
+                RecordMetadata md = f.get(30, TimeUnit.SECONDS);
+                span.setAttribute("messaging.destination.partition.id", String.valueOf(md.partition()));
+                span.setAttribute("messaging.kafka.offset", md.offset());
+                span.end();
                 acked++;
             } catch (Exception e) {
                 LOG.warnf("publishing outbox row failed: %s", e.getMessage());
+                span.setStatus(StatusCode.ERROR, "not acknowledged");
+                span.setAttribute("error.type", e.getClass().getName());
+                span.end();
                 break;
             }
+        }
+        for (int i = acked + 1; i < spans.size(); i++) {
+            // sent after the first failure: their outcome is not waited for, the rows are published again
+            spans.get(i).setStatus(StatusCode.ERROR, "not acknowledged");
+            spans.get(i).end();
         }
         Instant now = Instant.now();
         for (int i = 0; i < acked; i++) {
@@ -362,6 +402,34 @@ public class OutboxRelay {
             failures.increment();
         }
         return acked;
+    }
+
+    /**
+     * A PRODUCER span for one row, child of the envelope's {@code traceparent} (a new trace when the
+     * envelope has none). The message key (the case id) is not recorded: it is pseudonymous personal
+     * data, and trace backends cannot honour erasure; the event id leads to the case in the store.
+     */
+    private Span producerSpan(OutboxRow row) {
+        Context parent = TraceContext.parentOf(row.traceparent());
+        var builder = tracing.tracer().spanBuilder("send " + row.topic()).setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.operation.name", "send")
+                .setAttribute("messaging.destination.name", row.topic())
+                .setAttribute("messaging.client.id", applicationName + "-outbox-relay")
+                .setAttribute("aeh.outbox.id", row.id());
+        if (row.eventId() != null) {
+            builder.setAttribute("messaging.message.id", row.eventId());
+        }
+        if (row.eventType() != null) {
+            builder.setAttribute("cloudevents.event_type", row.eventType());
+        }
+        if (parent != null) {
+            builder.setParent(parent);
+        } else {
+            builder.setNoParent();
+        }
+        return builder.startSpan();
     }
 
     /** Publishes every pending row once without removing any (see {@link #publish}); for crash simulation. */
