@@ -145,15 +145,15 @@ public final class EventCodec {
         if (value == null || !value.getClass().isRecord()) {
             return;
         }
-        for (RecordComponent c : value.getClass().getRecordComponents()) {
+        for (Component c : COMPONENTS.get(value.getClass())) {
             Object v;
             try {
-                v = c.getAccessor().invoke(value);
+                v = c.accessor().invoke(value);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
-            if (v == null && !c.isAnnotationPresent(OptionalField.class)) {
-                throw new MalformedEventException("data of " + type + " lacks required field '" + c.getName() + "'");
+            if (v == null && !c.optional()) {
+                throw new MalformedEventException("data of " + type + " lacks required field '" + c.name() + "'");
             }
             if (v instanceof List<?> list) {
                 list.forEach(item -> requireFields(item, type));
@@ -162,6 +162,23 @@ public final class EventCodec {
             }
         }
     }
+
+    /** A record component as the required-field check needs it, looked up once per class. */
+    private record Component(String name, java.lang.reflect.Method accessor, boolean optional) {
+    }
+
+    private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<Component> computeValue(Class<?> type) {
+            List<Component> list = new java.util.ArrayList<>();
+            for (RecordComponent c : type.getRecordComponents()) {
+                java.lang.reflect.Method accessor = c.getAccessor();
+                accessor.setAccessible(true);
+                list.add(new Component(c.getName(), accessor, c.isAnnotationPresent(OptionalField.class)));
+            }
+            return List.copyOf(list);
+        }
+    };
 
     /** Builds an envelope for new data; the event store fills id, stream and time at append. */
     public static EventEnvelope envelope(UUID id, EventData data, String subject, java.time.Instant time,

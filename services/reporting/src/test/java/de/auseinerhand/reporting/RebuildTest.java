@@ -57,14 +57,58 @@ class RebuildTest {
                 new BigDecimal("563.00"), new BigDecimal("400.00"), null, null, null), caseId, 3, at);
     }
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
+    int indexesOf(int version) throws java.sql.SQLException {
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement("select count(*) from pg_indexes where schemaname = ?")) {
+            ps.setString(1, "rp_v" + version);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    Boolean employable(UUID person) throws java.sql.SQLException {
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement("select employable from rp_person where person_id = ?")) {
+            ps.setObject(1, person);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? rs.getBoolean(1) : null;
+            }
+        }
+    }
+
+    int activeVersion() throws java.sql.SQLException {
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
+                "select active from projection_version where projection = 'indicator-facts'"); var rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     @Test
     void rebuildUnderLiveTrafficSwitchesWithoutAFailedRead() throws Exception {
         for (int i = 0; i < 5; i++) {
             household(i, Instant.parse("2024-03-02T08:00:00Z"), LocalDate.of(2024, 3, 1));
         }
+        // a person registered again with changed facts (the later facts win, live and rebuilt), and an event delivered twice
+        String again = String.format("BG-%s-77%04d", BRILON, 50);
+        PersonRegistered first = TestEvents.person(PersonRole.HEAD, YearMonth.of(1980, 1), Sex.FEMALE, true, LocalDate.of(2024, 3, 1));
+        PersonRegistered changed = new PersonRegistered(first.personId(), first.role(), first.birthYearMonth(), first.sex(), false,
+                true, first.effectiveFrom(), first.customerNumber(), first.pii());
+        publish(TestEvents.caseOpened(again, BRILON, LocalDate.of(2024, 3, 1)), again, 1, Instant.parse("2024-03-02T08:00:00Z"));
+        publish(first, again, 2, Instant.parse("2024-03-02T08:00:00Z"));
+        var twice = EventCodec.envelope(UUID.randomUUID(), changed, again, Instant.parse("2024-03-05T08:00:00Z"), BRILON, "test-" + again, 3,
+                UUID.randomUUID(), null, "user:test", null);
+        TestEvents.publish(twice);
+        TestEvents.publish(twice);
         String query = "/api/v1/indicators?month=2025-02&asOf=2025-03-31&municipality=" + BRILON + "&sex=ALL";
         Eventually.assertSoon(() -> given().auth().oauth2(ANALYST).get(query).then().statusCode(200).body("rows[0].figures.elb", equalTo(5)));
         String before = given().auth().oauth2(ANALYST).get(query).then().statusCode(200).extract().jsonPath().getString("rows[0]");
+        Eventually.assertSoon(() -> assertThat(employable(first.personId())).isFalse());
+        int indexesBefore = indexesOf(activeVersion());
+        assertThat(indexesBefore).isPositive();
         int versionBefore = given().auth().oauth2(ADMIN).post("/api/v1/admin/rebuilds").then().statusCode(202).extract().jsonPath()
                 .getInt("version");
         AtomicBoolean stop = new AtomicBoolean();
@@ -98,6 +142,7 @@ class RebuildTest {
         assertThat(done.getInt("version")).isEqualTo(versionBefore);
         assertThat(done.getBoolean("checksumsEqual")).as("rebuilt tables equal the live ones").isTrue();
         assertThat(done.getLong("events")).isPositive();
+        assertThat(indexesOf(done.getInt("version"))).as("keys and query indexes of the rebuilt version").isEqualTo(indexesBefore);
         assertThat(reads.get()).as("reads during the rebuild").isPositive();
         assertThat(failedReads.get()).as("failed reads during the rebuild").isZero();
         String after = given().auth().oauth2(ANALYST).get(query).then().statusCode(200).extract().jsonPath().getString("rows[0]");

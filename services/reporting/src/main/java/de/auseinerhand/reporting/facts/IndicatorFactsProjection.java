@@ -72,7 +72,14 @@ public class IndicatorFactsProjection {
         if (!relevant(envelope)) {
             return;
         }
-        EventData data = EventCodec.instance().decode(envelope);
+        write(c, envelope, EventCodec.instance().decode(envelope));
+    }
+
+    /** Like {@link #write(SqlSink, EventEnvelope)} with the event's data already decoded (a rebuild decodes on another thread). */
+    public static void write(SqlSink c, EventEnvelope envelope, EventData data) throws SQLException {
+        if (!relevant(envelope)) {
+            return;
+        }
         UUID id = envelope.id();
         String caseId = envelope.subject();
         Instant at = envelope.time() == null ? Instant.now() : envelope.time();
@@ -154,10 +161,16 @@ public class IndicatorFactsProjection {
         }
     }
 
-    /** Batches rows per statement; {@link #flush()} sends every batch (the rebuild flushes once per poll). */
+    /**
+     * Batches rows per statement; {@link #flush()} sends every batch (the rebuild flushes once per poll).
+     * On a connection with {@code reWriteBatchedInserts} a batch becomes multi-row inserts, in which an
+     * upsert ({@code do update}) may not meet the same key twice: a row whose key (an upsert's first
+     * value) is already in its batch sends that batch first, so later facts still win as they do live.
+     */
     public static final class BatchSink implements SqlSink, AutoCloseable {
         private final Connection c;
         private final java.util.Map<String, PreparedStatement> statements = new java.util.LinkedHashMap<>();
+        private final java.util.Map<String, java.util.Set<Object>> upsertKeys = new java.util.HashMap<>();
 
         public BatchSink(Connection c) {
             this.c = c;
@@ -169,6 +182,15 @@ public class IndicatorFactsProjection {
             if (ps == null) {
                 ps = c.prepareStatement(sql);
                 statements.put(sql, ps);
+                if (sql.contains(" do update ")) {
+                    upsertKeys.put(sql, new java.util.HashSet<>());
+                }
+            }
+            java.util.Set<Object> keys = upsertKeys.get(sql);
+            if (keys != null && !keys.add(values[0])) {
+                ps.executeBatch();
+                keys.clear();
+                keys.add(values[0]);
             }
             bind(ps, values);
             ps.addBatch();
@@ -178,6 +200,7 @@ public class IndicatorFactsProjection {
             for (PreparedStatement ps : statements.values()) {
                 ps.executeBatch();
             }
+            upsertKeys.values().forEach(java.util.Set::clear);
         }
 
         @Override

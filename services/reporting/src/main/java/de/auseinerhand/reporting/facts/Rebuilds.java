@@ -1,6 +1,7 @@
 package de.auseinerhand.reporting.facts;
 
 import de.auseinerhand.events.EventCodec;
+import de.auseinerhand.events.EventData;
 import de.auseinerhand.events.EventEnvelope;
 import de.auseinerhand.events.MalformedEventException;
 import io.micrometer.core.instrument.Gauge;
@@ -58,6 +59,15 @@ public class Rebuilds {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    java.util.Optional<String> dbUser;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    java.util.Optional<String> dbPassword;
+
     @ConfigProperty(name = "mp.messaging.incoming.case-events.topic", defaultValue = "case-events")
     String topic;
 
@@ -106,8 +116,8 @@ public class Rebuilds {
         String schema = "rp_v" + p.version();
         int old = activeVersion();
         try {
-            createSchema(schema, "rp_v" + old);
-            try (KafkaConsumer<String, String> consumer = consumer(); Connection c = dataSource.getConnection()) {
+            List<String> secondaryIndexes = createSchema(schema, "rp_v" + old);
+            try (KafkaConsumer<String, String> consumer = consumer(); Connection c = writerConnection()) {
                 List<TopicPartition> partitions = new ArrayList<>();
                 for (PartitionInfo info : consumer.partitionsFor(topic)) {
                     partitions.add(new TopicPartition(topic, info.partition()));
@@ -123,6 +133,10 @@ public class Rebuilds {
                 try {
                 // phase 1: catch up with the end of the log as it was when the rebuild started
                 follow(consumer, c, partitions, p, applied, consumer.endOffsets(partitions));
+                // the indexes that only queries need are built once, now, instead of row by row
+                for (String index : secondaryIndexes) {
+                    sql(index);
+                }
                 // phase 2: switch the views in one transaction, then follow to the end once more
                 update(p, "SWITCHING", applied[0], 0, null);
                 switchedAt[0] = switchTo(p.version());
@@ -170,48 +184,112 @@ public class Rebuilds {
         }
     }
 
+    /**
+     * Reads the log up to {@code end} and writes its facts. Two threads share the work: this one polls
+     * and parses (CloudEvents JSON and event data), the rebuild's writer thread sends the rows of the
+     * previous poll to PostgreSQL (batched, one transaction per poll) meanwhile.
+     */
     private void follow(KafkaConsumer<String, String> consumer, Connection c, IndicatorFactsProjection.BatchSink sink,
             List<TopicPartition> partitions, Progress p, long[] applied, Map<TopicPartition, Long> end) throws SQLException {
+        java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "projection-rebuild-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.concurrent.Future<Integer> pending = null;
         long lastLog = System.nanoTime();
-        while (true) {
-            boolean caughtUp = true;
-            long lag = 0;
-            for (TopicPartition tp : partitions) {
-                long pos = consumer.position(tp);
-                if (pos < end.get(tp)) {
-                    caughtUp = false;
-                    lag += end.get(tp) - pos;
+        long pollNanos = 0;
+        long parseNanos = 0;
+        long waitNanos = 0;
+        java.util.concurrent.atomic.AtomicLong writeNanos = new java.util.concurrent.atomic.AtomicLong();
+        try {
+            while (true) {
+                boolean caughtUp = true;
+                long lag = 0;
+                for (TopicPartition tp : partitions) {
+                    long pos = consumer.position(tp);
+                    if (pos < end.get(tp)) {
+                        caughtUp = false;
+                        lag += end.get(tp) - pos;
+                    }
+                }
+                if (caughtUp) {
+                    applied[0] += awaitWritten(pending);
+                    c.commit();
+                    LOG.infof("rebuild %s: reader polled %d ms, parsed %d ms, waited for the writer %d ms; writer wrote %d ms", p.rebuildId(),
+                            pollNanos / 1_000_000, parseNanos / 1_000_000, waitNanos / 1_000_000, writeNanos.get() / 1_000_000);
+                    return;
+                }
+                long tPoll = System.nanoTime();
+                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                long tParse = System.nanoTime();
+                pollNanos += tParse - tPoll;
+                List<EventEnvelope> envelopes = new ArrayList<>(records.count());
+                List<EventData> data = new ArrayList<>(records.count());
+                for (ConsumerRecord<String, String> r : records) {
+                    try {
+                        EventEnvelope envelope = EventCodec.instance().parse(r.value());
+                        if (IndicatorFactsProjection.relevant(envelope)) {
+                            data.add(EventCodec.instance().decode(envelope));
+                        } else {
+                            data.add(null);
+                        }
+                        envelopes.add(envelope);
+                    } catch (MalformedEventException | IllegalArgumentException e) {
+                        // the live consumer dead-letters it; a rebuild applies what the live one could apply
+                    }
+                }
+                long tWait = System.nanoTime();
+                parseNanos += tWait - tParse;
+                applied[0] += awaitWritten(pending);
+                waitNanos += System.nanoTime() - tWait;
+                pending = writer.submit(() -> {
+                    long tWrite = System.nanoTime();
+                    int written = 0;
+                    for (int i = 0; i < envelopes.size(); i++) {
+                        try {
+                            if (data.get(i) != null) {
+                                IndicatorFactsProjection.write(sink, envelopes.get(i), data.get(i));
+                            }
+                            written++;
+                        } catch (RuntimeException e) {
+                            // as the live projection: a record it cannot apply is not applied here either
+                        }
+                    }
+                    sink.flush();
+                    c.commit();
+                    writeNanos.addAndGet(System.nanoTime() - tWrite);
+                    return written;
+                });
+                if (System.nanoTime() - lastLog > 2_000_000_000L) {
+                    lastLog = System.nanoTime();
+                    Progress now = update(p, current.get().status(), applied[0], lag, null);
+                    LOG.infof("rebuild %s: %d events, %.0f events/s, lag %d, ETA %s s", p.rebuildId(), applied[0], now.eventsPerSecond(), lag,
+                            now.etaSeconds() == null ? "?" : String.format("%.0f", now.etaSeconds()));
+                } else {
+                    update(p, current.get().status(), applied[0], lag, null);
                 }
             }
-            if (caughtUp) {
-                c.commit();
-                return;
+        } finally {
+            writer.shutdownNow();
+        }
+    }
+
+    /** Waits for the writer's previous batch; its failure is the rebuild's failure. */
+    private static int awaitWritten(java.util.concurrent.Future<Integer> pending) throws SQLException {
+        if (pending == null) {
+            return 0;
+        }
+        try {
+            return pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("rebuild interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
             }
-            ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-            for (ConsumerRecord<String, String> r : records) {
-                EventEnvelope envelope;
-                try {
-                    envelope = EventCodec.instance().parse(r.value());
-                } catch (MalformedEventException | IllegalArgumentException e) {
-                    continue; // the live consumer dead-letters it; a rebuild applies what the live one could apply
-                }
-                try {
-                    IndicatorFactsProjection.write(sink, envelope);
-                } catch (RuntimeException e) {
-                    continue;
-                }
-                applied[0]++;
-            }
-            sink.flush();
-            c.commit();
-            if (System.nanoTime() - lastLog > 2_000_000_000L) {
-                lastLog = System.nanoTime();
-                Progress now = update(p, current.get().status(), applied[0], lag, null);
-                LOG.infof("rebuild %s: %d events, %.0f events/s, lag %d, ETA %s s", p.rebuildId(), applied[0], now.eventsPerSecond(), lag,
-                        now.etaSeconds() == null ? "?" : String.format("%.0f", now.etaSeconds()));
-            } else {
-                update(p, current.get().status(), applied[0], lag, null);
-            }
+            throw new IllegalStateException("writing rebuilt facts failed", e.getCause());
         }
     }
 
@@ -241,12 +319,58 @@ public class Rebuilds {
         }
     }
 
-    private void createSchema(String schema, String like) {
+    /**
+     * Creates the new version's tables like the active ones with their keys (the writers' upserts need
+     * them) and returns the statements for the other indexes, which the rebuild creates after catching up.
+     */
+    private List<String> createSchema(String schema, String like) {
         sql("drop schema if exists " + schema + " cascade");
         sql("create schema " + schema);
-        for (String t : TABLES) {
-            sql("create table " + schema + "." + t + " (like " + like + "." + t + " including all)");
+        List<String> secondary = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (String t : TABLES) {
+                sql("create table " + schema + "." + t + " (like " + like + "." + t + " including all excluding indexes)");
+                try (PreparedStatement ps = c.prepareStatement("select conname, pg_get_constraintdef(oid) from pg_constraint"
+                        + " where conrelid = ?::regclass and contype in ('p', 'u') order by conname")) {
+                    ps.setString(1, like + "." + t);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            sql("alter table " + schema + "." + t + " add constraint " + rs.getString(1) + " " + rs.getString(2));
+                        }
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("select pg_get_indexdef(i.indexrelid) from pg_index i where i.indrelid = ?::regclass"
+                        + " and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid) order by i.indexrelid")) {
+                    ps.setString(1, like + "." + t);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            String definition = rs.getString(1);
+                            String moved = definition.replace(" ON " + like + "." + t + " ", " ON " + schema + "." + t + " ");
+                            if (moved.equals(definition)) {
+                                throw new IllegalStateException("cannot move index to " + schema + ": " + definition);
+                            }
+                            secondary.add(moved);
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("creating " + schema + " failed", e);
         }
+        return secondary;
+    }
+
+    /**
+     * The rebuild's own session: inserts batched per poll go out as multi-row statements
+     * ({@code reWriteBatchedInserts}); the live projection and the rest of the service keep the pool.
+     */
+    private Connection writerConnection() throws SQLException {
+        Properties props = new Properties();
+        dbUser.ifPresent(u -> props.setProperty("user", u));
+        dbPassword.ifPresent(pw -> props.setProperty("password", pw));
+        props.setProperty("ApplicationName", "reporting-rebuild");
+        props.setProperty("reWriteBatchedInserts", "true");
+        return java.sql.DriverManager.getConnection(jdbcUrl, props);
     }
 
     /**
