@@ -45,7 +45,7 @@ import org.jboss.logging.MDC;
  * relay's PRODUCER span) or, for records without it, of the envelope's {@code traceparent}. The
  * span is current while the projection runs, so events a projection appends continue the trace. The
  * Kafka connector's own consumer spans are switched off ({@code tracing-enabled=false} in
- * service-kit's defaults): one span per record, not two.
+ * each consuming service's application.properties): one span per record, not two.
  */
 @ApplicationScoped
 public class CaseEventConsumer {
