@@ -8,7 +8,7 @@ import de.auseinerhand.events.EventEnvelope;
 import de.auseinerhand.events.registry.PersonRole;
 import de.auseinerhand.events.registry.Sex;
 import de.auseinerhand.eventstore.consumer.ConsumerStatus;
-import de.auseinerhand.reporting.projection.StockConsumer;
+import de.auseinerhand.reporting.projection.CaseEventsConsumer;
 import de.auseinerhand.testsupport.Eventually;
 import de.auseinerhand.testsupport.TestEvents;
 import de.auseinerhand.testsupport.TestKafka;
@@ -32,7 +32,7 @@ class DeliveryFailuresTest {
     ConsumerStatus status;
 
     private void awaitConsumed() {
-        TestKafka.awaitConsumed(TestKafka.CASE_EVENTS, () -> status.checkpoints(StockConsumer.CONSUMER, TestKafka.CASE_EVENTS));
+        TestKafka.awaitConsumed(TestKafka.CASE_EVENTS, () -> status.checkpoints(CaseEventsConsumer.CONSUMER, TestKafka.CASE_EVENTS));
     }
 
     @Test
@@ -62,7 +62,7 @@ class DeliveryFailuresTest {
         EventEnvelope ok = TestEvents.publish(TestEvents.caseOpened(healthy, ESLOHE, LocalDate.of(2017, 5, 2)),
                 healthy, ESLOHE, 1);
 
-        Eventually.assertSoon(() -> assertThat(status.hasProcessed(StockConsumer.CONSUMER, ok.id())).isTrue());
+        Eventually.assertSoon(() -> assertThat(status.hasProcessed(CaseEventsConsumer.CONSUMER, ok.id())).isTrue());
         Eventually.assertSoon(() -> {
             List<ConsumerRecord<String, String>> dead = TestKafka.readAll(TestKafka.DLQ).stream()
                     .filter(r -> poisoned.equals(r.key())).toList();
@@ -79,6 +79,6 @@ class DeliveryFailuresTest {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'case-events consumer' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'case-events consumer' }.data.parkedCases", equalTo(1));
-        assertThat(status.deadLettered(StockConsumer.CONSUMER)).isGreaterThanOrEqualTo(2);
+        assertThat(status.deadLettered(CaseEventsConsumer.CONSUMER)).isGreaterThanOrEqualTo(2);
     }
 }

@@ -99,6 +99,8 @@ class RebuildTest {
                 true, first.effectiveFrom(), first.customerNumber(), first.pii());
         publish(TestEvents.caseOpened(again, BRILON, LocalDate.of(2024, 3, 1)), again, 1, Instant.parse("2024-03-02T08:00:00Z"));
         publish(first, again, 2, Instant.parse("2024-03-02T08:00:00Z"));
+        publish(new de.auseinerhand.events.registry.CaseClosed(LocalDate.of(2024, 4, 30), "moved away"), again, 4,
+                Instant.parse("2024-05-02T08:00:00Z"));
         var twice = EventCodec.envelope(UUID.randomUUID(), changed, again, Instant.parse("2024-03-05T08:00:00Z"), BRILON, "test-" + again, 3,
                 UUID.randomUUID(), null, "user:test", null);
         TestEvents.publish(twice);
@@ -106,6 +108,9 @@ class RebuildTest {
         String query = "/api/v1/indicators?month=2025-02&asOf=2025-03-31&municipality=" + BRILON + "&sex=ALL";
         Eventually.assertSoon(() -> given().auth().oauth2(ANALYST).get(query).then().statusCode(200).body("rows[0].figures.elb", equalTo(5)));
         String before = given().auth().oauth2(ANALYST).get(query).then().statusCode(200).extract().jsonPath().getString("rows[0]");
+        // the stocks come from the same facts: the closed case counted in March, not in April, before and after the rebuild
+        Eventually.assertSoon(() -> assertThat(stocks("2024-04")).isEqualTo(stocks("2024-03") - 1));
+        long casesMarch = stocks("2024-03");
         Eventually.assertSoon(() -> assertThat(employable(first.personId())).isFalse());
         int indexesBefore = indexesOf(activeVersion());
         assertThat(indexesBefore).isPositive();
@@ -146,10 +151,44 @@ class RebuildTest {
         assertThat(reads.get()).as("reads during the rebuild").isPositive();
         assertThat(failedReads.get()).as("failed reads during the rebuild").isZero();
         String after = given().auth().oauth2(ANALYST).get(query).then().statusCode(200).extract().jsonPath().getString("rows[0]");
+        assertThat(stocks("2024-03")).isEqualTo(casesMarch);
+        assertThat(stocks("2024-04")).isEqualTo(casesMarch - 1);
         assertThat(after).isEqualTo(before);
         // the live projection writes into the new version now
         household(999, Instant.parse("2024-03-02T08:00:00Z"), LocalDate.of(2024, 3, 1));
         Eventually.assertSoon(() -> given().auth().oauth2(ANALYST).get(query).then().statusCode(200).body("rows[0].figures.elb", equalTo(6)));
+    }
+
+    static long stocks(String month) {
+        return given().auth().oauth2(ANALYST).get("/api/v1/stocks?month=" + month).then().statusCode(200).extract().jsonPath()
+                .getList("municipalities.findAll { it.ags == '" + BRILON + "' }.cases", Long.class).get(0);
+    }
+
+    @jakarta.inject.Inject
+    de.auseinerhand.reporting.facts.Rebuilds rebuilds;
+
+    @Test
+    void factsInAnOlderFormatAreRebuiltOnceAtStartUp() throws Exception {
+        Eventually.assertSoon(() -> given().auth().oauth2(ADMIN).get("/api/v1/admin/rebuilds/current").then()
+                .body("status", org.hamcrest.Matchers.not(org.hamcrest.Matchers.oneOf("RUNNING", "SWITCHING"))));
+        assertThat(rebuilds.upgradeFormat()).as("the current format needs no rebuild").isNull();
+        try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.executeUpdate("update projection_version set format = 1 where projection = 'indicator-facts'");
+        }
+        int version = activeVersion();
+        var started = rebuilds.upgradeFormat();
+        assertThat(started).isNotNull();
+        Eventually.assertWithin(Duration.ofSeconds(90), () -> given().auth().oauth2(ADMIN).get("/api/v1/admin/rebuilds/current").then()
+                .statusCode(200).body("status", equalTo("DONE")).body("rebuildId", equalTo(started.rebuildId().toString())));
+        assertThat(activeVersion()).isEqualTo(version + 1);
+        try (var c = dataSource.getConnection(); var st = c.createStatement();
+                var rs = st.executeQuery("select p.format, r.requested_by from projection_version p join projection_rebuild r"
+                        + " on r.rebuild_id = '" + started.rebuildId() + "' where p.projection = 'indicator-facts'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(2);
+            assertThat(rs.getString(2)).isEqualTo("system:facts-format-2");
+        }
+        assertThat(rebuilds.upgradeFormat()).isNull();
     }
 
     @Test

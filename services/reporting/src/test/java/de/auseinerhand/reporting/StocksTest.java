@@ -12,7 +12,7 @@ import de.auseinerhand.events.registry.PersonRegistered;
 import de.auseinerhand.events.registry.PersonRole;
 import de.auseinerhand.events.registry.Sex;
 import de.auseinerhand.eventstore.consumer.ConsumerStatus;
-import de.auseinerhand.reporting.projection.StockConsumer;
+import de.auseinerhand.reporting.projection.CaseEventsConsumer;
 import de.auseinerhand.testsupport.TestEvents;
 import de.auseinerhand.testsupport.TestKafka;
 import de.auseinerhand.testsupport.TestTokens;
@@ -53,7 +53,7 @@ class StocksTest {
         TestEvents.publish(TestEvents.person(PersonRole.HEAD, YearMonth.of(1960, 1), Sex.MALE, true,
                 LocalDate.of(2019, 5, 1)), b, HALLENBERG, 2);
         TestEvents.publish(new CaseClosed(LocalDate.of(2019, 7, 1), "pension"), b, HALLENBERG, 3);
-        TestKafka.awaitConsumed(TestKafka.CASE_EVENTS, () -> status.checkpoints(StockConsumer.CONSUMER, TestKafka.CASE_EVENTS));
+        TestKafka.awaitConsumed(TestKafka.CASE_EVENTS, () -> status.checkpoints(CaseEventsConsumer.CONSUMER, TestKafka.CASE_EVENTS));
 
         String analyst = TestTokens.analyst();
         // Feb 2019: nothing yet

@@ -13,6 +13,7 @@ import de.auseinerhand.events.placement.EmploymentEnded;
 import de.auseinerhand.events.placement.IntegrationRecorded;
 import de.auseinerhand.events.placement.MeasureEnded;
 import de.auseinerhand.events.placement.MeasureStarted;
+import de.auseinerhand.events.registry.CaseClosed;
 import de.auseinerhand.events.registry.CaseMoved;
 import de.auseinerhand.events.registry.CaseOpened;
 import de.auseinerhand.events.registry.CaseworkerAssigned;
@@ -86,6 +87,8 @@ public class IndicatorFactsProjection {
         {
             if (data instanceof CaseOpened e) {
                 exec(c, "insert into rp_residence values (?,?,?,?,?) on conflict do nothing", id, caseId, e.openedOn(), e.municipality(), at);
+            } else if (data instanceof CaseClosed e) {
+                exec(c, "insert into rp_case_closure values (?,?,?,?) on conflict do nothing", id, caseId, e.effectiveFrom(), at);
             } else if (data instanceof CaseMoved e) {
                 exec(c, "insert into rp_residence values (?,?,?,?,?) on conflict do nothing", id, caseId, e.effectiveFrom(), e.toMunicipality(), at);
             } else if (data instanceof PersonRegistered e) {

@@ -45,13 +45,18 @@ public class Rebuilds {
     private static final Logger LOG = Logger.getLogger(Rebuilds.class);
     static final String PROJECTION = "indicator-facts";
     static final List<String> TABLES = List.of("rp_residence", "rp_person", "rp_membership", "rp_decision", "rp_amount", "rp_termination",
-            "rp_posting", "rp_unemployment", "rp_measure", "rp_integration", "rp_employment_end", "rp_caseworker");
+            "rp_posting", "rp_unemployment", "rp_measure", "rp_integration", "rp_employment_end", "rp_caseworker", "rp_case_closure");
+    /**
+     * The format of the facts this code writes: 2 added case closures (stocks come from the facts). A
+     * database holding an older format is rebuilt once at start-up.
+     */
+    static final int FORMAT = 2;
     /** Key columns that order the rows of each table for the checksum. */
     static final Map<String, String> ORDER = Map.ofEntries(Map.entry("rp_residence", "event_id"), Map.entry("rp_person", "person_id"),
             Map.entry("rp_membership", "event_id"), Map.entry("rp_decision", "decision_id"), Map.entry("rp_amount", "event_id, person_id"),
             Map.entry("rp_termination", "event_id"), Map.entry("rp_posting", "event_id, person_id"), Map.entry("rp_unemployment", "event_id"),
             Map.entry("rp_measure", "event_id"), Map.entry("rp_integration", "event_id"), Map.entry("rp_employment_end", "event_id"),
-            Map.entry("rp_caseworker", "event_id"));
+            Map.entry("rp_caseworker", "event_id"), Map.entry("rp_case_closure", "event_id"));
 
     @Inject
     DataSource dataSource;
@@ -87,6 +92,33 @@ public class Rebuilds {
             }
             return p.status().equals("DONE") ? 1.0 : (double) p.events() / (p.events() + p.lag());
         }).description("share of case-events applied by the running (or last) projection rebuild").register(registry);
+    }
+
+    void onStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent ev) {
+        upgradeFormat();
+    }
+
+    /**
+     * Facts in an older format than this code writes are rebuilt once, in the background (at start-up).
+     * Returns the rebuild started, or null when the format is current or a rebuild runs already.
+     */
+    public Progress upgradeFormat() {
+        int stored;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select format from projection_version where projection = ?")) {
+            ps.setString(1, PROJECTION);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                stored = rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        if (stored < FORMAT) {
+            LOG.infof("indicator facts are in format %d, this version writes format %d: rebuilding them", stored, FORMAT);
+            return start("system:facts-format-" + FORMAT);
+        }
+        return null;
     }
 
     public Progress progress() {
@@ -310,7 +342,8 @@ public class Rebuilds {
                 for (String t : TABLES) {
                     s.execute("create or replace view public." + t + " as select * from rp_v" + version + "." + t);
                 }
-                s.executeUpdate("update projection_version set active = " + version + ", switched_at = now() where projection = '" + PROJECTION + "'");
+                s.executeUpdate("update projection_version set active = " + version + ", format = " + FORMAT + ", switched_at = now()"
+                        + " where projection = '" + PROJECTION + "'");
             }
             c.commit();
             return Instant.now();

@@ -21,18 +21,30 @@ import java.util.Map;
 @ApplicationScoped
 public class StocksQuery {
 
+    /**
+     * From the indicator facts as known now: a case counts for the municipality responsible at the
+     * reference date if it was opened by then and not closed on or before it; a person counts for the
+     * case their latest membership change up to that date joined them to.
+     */
     private static final String SQL = """
-            with open_case as (
-                select c.case_id,
-                       (select r.municipality from stock_case_residence r
-                         where r.case_id = c.case_id and r.effective_from <= ?
-                         order by r.effective_from desc limit 1) as municipality
-                  from stock_case c
-                 where c.opened_on <= ? and (c.closed_on is null or c.closed_on > ?)
+            with residence as (
+                select distinct on (case_id) case_id, municipality
+                  from rp_residence
+                 where effective_from <= ?
+                 order by case_id, effective_from desc, recorded_at desc, event_id
+            ), open_case as (
+                select r.case_id, r.municipality
+                  from residence r
+                 where not exists (select 1 from rp_case_closure k where k.case_id = r.case_id and k.closed_on <= ?)
+            ), membership as (
+                select distinct on (person_id) person_id, case_id, change
+                  from rp_membership
+                 where effective <= ?
+                 order by person_id, effective desc, recorded_at desc, event_id
             )
-            select oc.municipality, count(distinct oc.case_id), count(p.person_id)
+            select oc.municipality, count(distinct oc.case_id), count(m.person_id)
               from open_case oc
-              left join stock_person p on p.case_id = oc.case_id and p.joined_on <= ? and (p.left_on is null or p.left_on > ?)
+              left join membership m on m.case_id = oc.case_id and m.change = 'JOIN'
              group by oc.municipality
             """;
 
@@ -47,7 +59,7 @@ public class StocksQuery {
         Map<String, long[]> byMunicipality = new HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SQL)) {
             Date d = Date.valueOf(ref);
-            for (int i = 1; i <= 5; i++) {
+            for (int i = 1; i <= 3; i++) {
                 ps.setDate(i, d);
             }
             try (ResultSet rs = ps.executeQuery()) {

@@ -7,9 +7,12 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Feeds reporting's projections from {@code case-events}, exactly once per event id, in partition order. */
+/**
+ * Feeds reporting's indicator facts (which also answer the stocks) from {@code case-events}, exactly once
+ * per event id, in partition order.
+ */
 @ApplicationScoped
-public class StockConsumer {
+public class CaseEventsConsumer {
 
     public static final String CONSUMER = "reporting";
 
@@ -17,17 +20,11 @@ public class StockConsumer {
     CaseEventConsumer consumer;
 
     @Inject
-    StockProjection stocks;
-
-    @Inject
     de.auseinerhand.reporting.facts.IndicatorFactsProjection indicatorFacts;
 
     @Incoming("case-events")
     @Blocking(ordered = true)
     public void onRecord(ConsumerRecord<String, String> record) {
-        consumer.apply(CONSUMER, record, envelope -> {
-            stocks.apply(envelope);
-            indicatorFacts.apply(envelope);
-        });
+        consumer.apply(CONSUMER, record, indicatorFacts::apply);
     }
 }
