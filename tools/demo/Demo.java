@@ -22,19 +22,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * HSK demo scenario: drives the public REST APIs exactly as case workers, a team lead and the district
- * admin would, with tokens of the local Keycloak. Seeded and reproducible, resumable (a state file
- * remembers finished cases and posted months), with a progress line (rate, ETA). It never writes to a
- * database or a topic itself.
+ * HSK demo scenario: drives the public REST APIs exactly as case workers and the district admin would, with tokens of
+ * the local Keycloak. Seeded and reproducible, resumable (a state file remembers finished cases and posted months), with
+ * a progress line (rate, ETA). It never writes to a database or a topic itself, and it never writes a figure: reporting
+ * computes every indicator from the events the APIs record.
  *
- *   java tools/demo/Demo.java [--cases 40] [--months 36] [--seed 42] [--state FILE]
+ *   java tools/demo/Demo.java [--cases 40] [--months 46] [--seed 42] [--state FILE] [--dry-run]
+ *   tuning (option, or environment variable AEH_DEMO_<NAME>; see docs/demo.md): --integration-rate, --integration-trend,
+ *   --exit-rate, --inflow-trend, --stock-share, --relapse, --move-rate
  *
- * Story: cases are opened over the first two years in the 12 municipalities roughly by population;
- * households of realistic shapes declare housing costs and incomes; each applies and gets decisions
- * (back-dated ones wait for the four-eyes approval of the admin); over time more and more members find
- * work (income from a month on, so benefit-calculation amends the decisions by itself), some cases move
- * or end; every month is posted. Reporting then shows subsistence spending and long-term
- * beneficiaries falling year on year, computed from the events.
+ * Story: the district's stock of cases is opened in the first three business months, new cases follow, fewer year by
+ * year; the 12 municipalities get cases roughly by population, households of realistic shapes declare housing costs,
+ * child benefit and minijobs; each applies and gets decisions for its approval periods (back-dated ones wait for the
+ * admin's four-eyes approval). Placement: profile, cooperation plan, an activation measure (assigned, then started or
+ * withdrawn, ended), a second measure for those still in need after a year (work opportunity, training, counselling),
+ * placement proposals with their outcomes (applied, interview, rejected, declined, hired). Month by month a head takes up
+ * work (more likely every business year: --integration-trend) or the household leaves for another reason (--exit-rate):
+ * the integration is recorded, the decision terminated, the wage declared after the fact (a back-dated amendment) and the
+ * case closed. Some first jobs end within six months (employment end, the case goes on). Some rents rise (back-dated
+ * amendments), some cases move to another municipality. Every month is posted. Integrations and closures outpace the
+ * falling inflow, so long-term beneficiaries (K3) and subsistence spending (K1) fall year on year.
  */
 public class Demo {
     record Town(String ags, String user, int weight) {
@@ -64,51 +71,178 @@ public class Demo {
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     static final Pattern EMPLOYER_ID = Pattern.compile("\"employerId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     static final String[] OCCUPATIONS = {"82102", "51312", "62102", "25212", "71302", "52122"};
-    final Map<String, String[]> tokens = new HashMap<>();
+    final Map<String, String[]> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+    static final Pattern OFFER_ID = Pattern.compile("\"offerId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    /** The first month with a rule set in benefit-calculation: business time starts there at the earliest. */
+    static final YearMonth FIRST_RULE_SET = YearMonth.of(2023, 1);
+    final Map<String, String[]> offers = new HashMap<>();
     final int cases;
     final int months;
     final long seed;
+    final double integrationRate;
+    final double integrationTrend;
+    final double exitRate;
+    final double inflowTrend;
+    final double stockShare;
+    final double relapse;
+    final double moveRate;
+    final int workers;
     final Path stateFile;
-    final Set<String> done = new LinkedHashSet<>();
+    final Set<String> done = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
     final YearMonth first;
-    int requests;
+    final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
 
-    Demo(int cases, int months, long seed, Path stateFile) {
+    Demo(int cases, int months, long seed, Path stateFile, Map<String, String> o) {
         this.cases = cases;
-        this.months = months;
+        YearMonth start = YearMonth.now().minusMonths(months);
+        if (start.isBefore(FIRST_RULE_SET)) {
+            System.out.printf("business time starts at %s, the first rule set (not %s)%n", FIRST_RULE_SET, start);
+            start = FIRST_RULE_SET;
+        }
+        this.first = start;
+        this.months = (int) java.time.temporal.ChronoUnit.MONTHS.between(first, YearMonth.now());
         this.seed = seed;
         this.stateFile = stateFile;
-        this.first = YearMonth.now().minusMonths(months);
+        this.integrationRate = percent(o, "integration-rate", "2.2");
+        this.integrationTrend = percent(o, "integration-trend", "20");
+        this.exitRate = percent(o, "exit-rate", "0.8");
+        this.inflowTrend = percent(o, "inflow-trend", "-30");
+        this.stockShare = percent(o, "stock-share", "60");
+        this.relapse = percent(o, "relapse", "15");
+        this.moveRate = percent(o, "move-rate", "10");
+        this.workers = Integer.parseInt(o.getOrDefault("workers", env("AEH_DEMO_WORKERS", "4")));
+    }
+
+    /** A tuning value in percent: the option, else the environment variable AEH_DEMO_<NAME>, else the default. */
+    static double percent(Map<String, String> o, String name, String fallback) {
+        return Double.parseDouble(o.getOrDefault(name, env("AEH_DEMO_" + name.toUpperCase().replace('-', '_'), fallback))) / 100.0;
+    }
+
+    String parameters() {
+        return String.format(java.util.Locale.ROOT, "params from=%s months=%d seed=%d cases=%d integration-rate=%.4f integration-trend=%.4f "
+                + "exit-rate=%.4f inflow-trend=%.4f stock-share=%.4f relapse=%.4f move-rate=%.4f", first, months, seed, cases, integrationRate,
+                integrationTrend, exitRate, inflowTrend, stockShare, relapse, moveRate);
     }
 
     public static void main(String[] args) throws Exception {
         // usage: see the class comment
         Map<String, String> o = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i].replaceFirst("^--", "");
+            if (name.equals("dry-run")) {
+                o.put(name, "true");
+            } else if (i + 1 < args.length) {
+                o.put(name, args[++i]);
+            }
         }
         Path state = Path.of(o.getOrDefault("state", env("AEH_RUN_DIR", ".run") + "/demo-state.txt"));
-        Demo d = new Demo(Integer.parseInt(o.getOrDefault("cases", "40")), Integer.parseInt(o.getOrDefault("months", "36")),
-                Long.parseLong(o.getOrDefault("seed", "42")), state);
-        d.run();
+        Demo d = new Demo(Integer.parseInt(o.getOrDefault("cases", "40")), Integer.parseInt(o.getOrDefault("months", "46")),
+                Long.parseLong(o.getOrDefault("seed", "42")), state, o);
+        if (o.containsKey("dry-run")) {
+            d.dryRun();
+        } else {
+            d.run();
+        }
+    }
+
+    /** The story in numbers, without a single request: cases in need, long in need (21 months), in- and outflows of 12 months. */
+    void dryRun() {
+        List<Plan> plans = new ArrayList<>();
+        for (int i = 0; i < cases; i++) {
+            plans.add(new Plan(i));
+        }
+        System.out.println(parameters());
+        System.out.println("month    in-need  need>=21m  opened(12m)  hired(12m)  other-exits(12m)  job-ended(12m)");
+        List<Integer> points = new ArrayList<>();
+        for (int t = months - 1; t >= 0; t -= 12) {
+            points.add(0, t);
+        }
+        int moves = 0, measures = 0;
+        for (Plan p : plans) {
+            moves += p.moveTo != null ? 1 : 0;
+            measures += p.measures.size();
+        }
+        for (int t : points) {
+            int need = 0, lzb = 0, open12 = 0, hired = 0, other = 0, ended = 0;
+            for (Plan p : plans) {
+                if (p.inNeed(t)) {
+                    need++;
+                    boolean lz = true;
+                    for (int k = t - 20; k <= t; k++) {
+                        lz &= k >= 0 && p.inNeed(k);
+                    }
+                    lzb += lz ? 1 : 0;
+                }
+                open12 += p.openIdx > t - 12 && p.openIdx <= t ? 1 : 0;
+                for (Job j : p.jobs) {
+                    int m = index(YearMonth.from(j.start()));
+                    hired += m > t - 12 && m <= t ? 1 : 0;
+                    if (j.lastMonth() != null) {
+                        int e = index(j.lastMonth());
+                        ended += e > t - 12 && e <= t ? 1 : 0;
+                    }
+                }
+                if (p.exit != null && !p.exitReason.startsWith("Erwerb")) {
+                    int e = index(YearMonth.from(p.exit));
+                    other += e > t - 12 && e <= t ? 1 : 0;
+                }
+            }
+            System.out.printf("%s  %7d  %9d  %11d  %10d  %16d  %14d%n", month(t), need, lzb, open12, hired, other, ended);
+        }
+        System.out.printf("moves %d, measures %d%n", moves, measures);
+    }
+
+    int index(YearMonth m) {
+        return (int) java.time.temporal.ChronoUnit.MONTHS.between(first, m);
     }
 
     void run() throws Exception {
+        Files.createDirectories(stateFile.toAbsolutePath().getParent());
         if (Files.exists(stateFile)) {
             done.addAll(Files.readAllLines(stateFile));
+            String anchor = done.stream().filter(l -> l.startsWith("anchor ")).findFirst().orElse(null);
+            if (anchor != null && send("admin", "GET", registry + "/api/v1/cases/" + anchor.substring(7), null, null).statusCode() == 404) {
+                // the local data was wiped (deploy/local/down --purge) since this file was written: load afresh
+                System.out.println("the cases of " + stateFile + " are gone (data wiped): loading afresh");
+                done.clear();
+                Files.delete(stateFile);
+            }
+            if (!done.isEmpty() && !done.contains(parameters())) {
+                throw new IllegalStateException(stateFile + " belongs to a run with other parameters (" + done.iterator().next()
+                        + "); continue that run with the same parameters, or wipe the data (deploy/local/down --purge) and the file");
+            }
         }
-        Files.createDirectories(stateFile.toAbsolutePath().getParent());
+        if (!done.contains(parameters())) {
+            mark(parameters());
+        }
+        System.out.println(parameters());
         Instant start = Instant.now();
         int total = cases + months;
-        int finished = 0;
+        // households are independent stories: a few at a time hide the waits for the services' consumers
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers);
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < cases; i++) {
-            if (!done.contains("case " + i)) {
-                household(i);
-                mark("case " + i);
-            }
-            finished++;
-            progress("households", finished, total, start);
+            int index = i;
+            futures.add(pool.submit(() -> {
+                if (!done.contains("case " + index)) {
+                    household(index);
+                    mark("case " + index);
+                }
+                progress("households", count.incrementAndGet(), total, start);
+                return null;
+            }));
         }
+        try {
+            for (java.util.concurrent.Future<?> f : futures) {
+                f.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            pool.shutdownNow();
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        }
+        pool.shutdown();
+        int finished = cases;
         if (!done.contains("approved")) {
             approvePending();
             mark("approved");
@@ -121,11 +255,11 @@ public class Demo {
             finished++;
             progress("monthly postings", finished, total, start);
         }
-        System.out.printf("%ndemo loaded: %d households, %d months posted, %d requests in %d s%n", cases, months, requests,
+        System.out.printf("%ndemo loaded: %d households, %d months posted, %d requests in %d s%n", cases, months, requests.get(),
                 Duration.between(start, Instant.now()).toSeconds());
     }
 
-    void progress(String phase, int doneCount, int total, Instant start) {
+    synchronized void progress(String phase, int doneCount, int total, Instant start) {
         double seconds = Math.max(0.1, Duration.between(start, Instant.now()).toMillis() / 1000.0);
         double rate = doneCount / seconds;
         long eta = Math.round((total - doneCount) / Math.max(rate, 0.001));
@@ -136,110 +270,436 @@ public class Demo {
         System.out.flush();
     }
 
-    void mark(String what) throws IOException {
+    /** The first case of a run: a resumed run checks that it still exists. */
+    synchronized void anchor(String caseId) throws IOException {
+        if (done.stream().noneMatch(l -> l.startsWith("anchor "))) {
+            mark("anchor " + caseId);
+        }
+    }
+
+    synchronized void mark(String what) throws IOException {
         done.add(what);
         Files.writeString(stateFile, what + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
     }
 
-    /** One household's story, reproducible from the seed and its index. */
+    /** A job in a household's story: from {@code start}; {@code lastMonth} and {@code endDate} set when it ends within six months. */
+    record Job(LocalDate start, YearMonth lastMonth, LocalDate endDate, int gross, int failedProposals) {
+    }
+
+    /**
+     * A measure in a household's story: assigned, then withdrawn before its start, or started (and ended unless it still runs).
+     * {@code withdrawal} is the reason of a withdrawal, {@code result} the end result.
+     */
+    record Measure(String catalogueId, String provider, String costs, LocalDate assignedOn, LocalDate plannedStart, LocalDate plannedEnd,
+            String withdrawal, LocalDate withdrawnOn, LocalDate started, LocalDate ended, String result) {
+    }
+
+    static final String[] EXIT_REASONS = {"Altersrente", "Einkommen des Partners deckt den Bedarf", "Wegzug aus dem Kreis",
+            "Vorrangige Leistung (Wohngeld und Kinderzuschlag)", "Aufnahme einer Ausbildung mit BAB"};
+    static final String[][] LATER_MEASURES = {{"work-opportunity-16d", "Stadt", "6", "2400.00"},
+            {"further-training-81", "Berufskolleg Hochsauerland", "9", "6800.00"}, {"debt-counselling-16a", "Caritas Schuldnerberatung", "4", "450.00"},
+            {"psychosocial-16a", "Diakonie Hochsauerland", "6", "900.00"}};
+
+    /**
+     * The whole story of one household in business time, drawn from the seed and its index only (never from API answers), so
+     * that a run, a resumed run and a dry run tell the same story.
+     */
+    final class Plan {
+        final int index;
+        final Town town;
+        final int openIdx;
+        final LocalDate opened;
+        final boolean partner;
+        final boolean partnerEmployable;
+        final boolean female;
+        final boolean singleParent;
+        final int headAge;
+        final int partnerAgeDelta;
+        final List<Integer> kidAges = new ArrayList<>();
+        final int persons;
+        final int rent;
+        final int heating;
+        final int utilities;
+        final boolean minijob;
+        final String occupation;
+        final boolean drivingLicence;
+        final int experience;
+        final int radius;
+        final LocalDate planOn;
+        final List<Job> jobs = new ArrayList<>();
+        LocalDate exit;
+        String exitReason;
+        Town moveTo;
+        LocalDate movedOn;
+        LocalDate rentRiseFrom;
+        int rentRise;
+        final List<Measure> measures = new ArrayList<>();
+        LocalDate failedProposalOn;
+
+        Plan(int index) {
+            this.index = index;
+            Random r = new Random(seed * 1_000_003 + index);
+            town = pick(r);
+            // the district's stock at the start of business time, then fewer new cases year by year
+            openIdx = r.nextDouble() < stockShare ? r.nextInt(3) : 3 + inflowMonth(r);
+            opened = month(openIdx).atDay(1 + r.nextInt(27));
+            int shape = r.nextInt(100);
+            partner = shape >= 40 && shape < 75 || shape >= 85;
+            int children = shape < 40 ? 0 : shape < 65 ? 1 + r.nextInt(2) : shape < 75 ? 0 : 1 + r.nextInt(3);
+            singleParent = !partner && children > 0;
+            headAge = 22 + r.nextInt(38);
+            female = singleParent || r.nextBoolean();
+            partnerAgeDelta = -3 + r.nextInt(7);
+            partnerEmployable = r.nextInt(6) > 0;
+            for (int k = 0; k < children; k++) {
+                kidAges.add(r.nextInt(Math.max(1, Math.min(17, headAge - 18))));
+            }
+            persons = 1 + (partner ? 1 : 0) + children;
+            rent = 280 + 90 * persons + r.nextInt(120);
+            heating = 50 + 20 * persons + r.nextInt(30);
+            utilities = 40 + 15 * persons;
+            minijob = r.nextInt(4) == 0;
+            occupation = OCCUPATIONS[r.nextInt(OCCUPATIONS.length)];
+            drivingLicence = r.nextBoolean();
+            experience = r.nextInt(15);
+            radius = 15 + r.nextInt(30);
+            planOn = opened.plusDays(14 + r.nextInt(14));
+            // month by month from the fourth month: the head takes up work (more likely year by year), or the household
+            // leaves for another reason; a first job ends within six months for some, and the search goes on
+            for (int t = openIdx + 3; t < months; t++) {
+                int age = headAge + (t - openIdx) / 12;
+                double hire = integrationRate * Math.pow(1 + integrationTrend, t / 12) * (singleParent ? 0.75 : 1) * (age >= 55 ? 0.4 : 1);
+                double leave = exitRate * (age >= 60 ? 4 : 1);
+                double x = r.nextDouble();
+                if (x < hire) {
+                    LocalDate start = month(t).atDay(1 + r.nextInt(20));
+                    int failed = r.nextInt(3);
+                    int gross = 1900 + 350 * (persons - 1) + r.nextInt(900);
+                    if (jobs.isEmpty() && t + 7 < months && r.nextDouble() < relapse) {
+                        int last = t + 1 + r.nextInt(4);
+                        jobs.add(new Job(start, month(last), month(last).atEndOfMonth(), gross, failed));
+                        t = last + 1;
+                        continue;
+                    }
+                    jobs.add(new Job(start, null, null, gross, failed));
+                    exit = month(t + 1).atDay(1);
+                    exitReason = "Erwerbseinkommen deckt den Bedarf";
+                    break;
+                }
+                if (x < hire + leave) {
+                    exit = month(t).atDay(1 + r.nextInt(27));
+                    exitReason = EXIT_REASONS[r.nextInt(EXIT_REASONS.length)];
+                    break;
+                }
+            }
+            LocalDate end = exit != null ? exit : LocalDate.now();
+            if (r.nextDouble() < moveRate) {
+                Town to = pick(r);
+                LocalDate on = opened.plusMonths(4 + r.nextInt(18));
+                if (!to.equals(town) && on.isBefore(end)) {
+                    moveTo = to;
+                    movedOn = on;
+                }
+            }
+            LocalDate rise = month(openIdx + 12 + r.nextInt(6)).atDay(1);
+            if (r.nextInt(10) < 4 && rise.isBefore(end)) {
+                rentRiseFrom = rise;
+                rentRise = 15 + r.nextInt(45);
+            }
+            // an activation measure soon after the plan, and for the long-term ones a second measure after a year
+            if (r.nextInt(4) > 0) {
+                LocalDate start = planOn.plusDays(14 + r.nextInt(14));
+                measures.add(measure(r, "activation-45", "Bildungszentrum Sauerland", "1200.00", planOn, start, start.plusMonths(3)));
+            }
+            LocalDate later = month(openIdx + 13).atDay(3 + r.nextInt(10));
+            String[] m = LATER_MEASURES[r.nextInt(LATER_MEASURES.length)];
+            if (r.nextInt(10) < 6 && later.plusMonths(1).isBefore(end) && jobAt(later) == null) {
+                LocalDate start = later.plusDays(10 + r.nextInt(10));
+                measures.add(measure(r, m[0], m[1].equals("Stadt") ? "Stadt " + town.user().substring(3) : m[1], m[3], later, start,
+                        start.plusMonths(Integer.parseInt(m[2]))));
+            }
+            // holistic support for those in need for two years (the long-term beneficiaries' activation, K3E2)
+            LocalDate third = month(openIdx + 24).atDay(3 + r.nextInt(10));
+            if (r.nextInt(10) < 7 && third.plusMonths(1).isBefore(end) && jobAt(third) == null) {
+                LocalDate start = third.plusDays(7 + r.nextInt(10));
+                measures.add(measure(r, "holistic-support-16k", "Ganzheitliche Betreuung HSK", "1800.00", third, start, start.plusMonths(9)));
+            }
+            LocalDate failed = planOn.plusMonths(3);
+            if (jobs.isEmpty() && failed.isBefore(end)) {
+                failedProposalOn = failed;
+            }
+        }
+
+        /** What became of a measure: withdrawn before its start (work, plan change, provider), ended (early for work) or running. */
+        Measure measure(Random r, String catalogueId, String provider, String costs, LocalDate assignedOn, LocalDate start, LocalDate plannedEnd) {
+            Job next = jobs.stream().filter(j -> j.start().isAfter(assignedOn)).findFirst().orElse(null);
+            LocalDate limit = next != null ? next.start() : exit != null ? exit : LocalDate.now();
+            boolean cancelled = r.nextInt(10) == 0;
+            boolean brokenOff = r.nextInt(12) == 0;
+            if (!start.isBefore(limit)) {
+                if (limit.isAfter(LocalDate.now().minusDays(1))) {
+                    return new Measure(catalogueId, provider, costs, assignedOn, start, plannedEnd, null, null, null, null, null);
+                }
+                return new Measure(catalogueId, provider, costs, assignedOn, start, plannedEnd, next != null ? "TOOK_UP_WORK" : "PLAN_CHANGED",
+                        limit.minusDays(1), null, null, null);
+            }
+            if (cancelled) {
+                return new Measure(catalogueId, provider, costs, assignedOn, start, plannedEnd, "PROVIDER_CANCELLED", start.minusDays(3), null, null,
+                        null);
+            }
+            LocalDate ended = plannedEnd.isBefore(limit) ? plannedEnd : limit.minusDays(1);
+            if (!ended.isBefore(LocalDate.now())) {
+                return new Measure(catalogueId, provider, costs, assignedOn, start, plannedEnd, null, null, start, null, null);
+            }
+            String result = next != null && ended.equals(limit.minusDays(1)) ? "ENDED_FOR_EMPLOYMENT" : brokenOff ? "BROKEN_OFF" : "COMPLETED";
+            if (result.equals("BROKEN_OFF")) {
+                ended = start.plusDays((ended.toEpochDay() - start.toEpochDay()) / 2);
+            }
+            return new Measure(catalogueId, provider, costs, assignedOn, start, plannedEnd, null, null, start, ended, result);
+        }
+
+        Job jobAt(LocalDate day) {
+            for (Job j : jobs) {
+                if (!day.isBefore(j.start()) && (j.endDate() == null || !day.isAfter(j.endDate()))) {
+                    return j;
+                }
+            }
+            return null;
+        }
+
+        boolean inNeed(int t) {
+            LocalDate monthEnd = month(t).atEndOfMonth();
+            return !opened.isAfter(monthEnd) && (exit == null || exit.isAfter(monthEnd)) && jobAt(monthEnd) == null;
+        }
+    }
+
+    /** A month after the first three, weighted by (1 + inflowTrend) per business year. */
+    int inflowMonth(Random r) {
+        int span = Math.max(1, months - 5);
+        double[] w = new double[span];
+        double sum = 0;
+        for (int i = 0; i < span; i++) {
+            w[i] = Math.pow(1 + inflowTrend, (3 + i) / 12.0);
+            sum += w[i];
+        }
+        double x = r.nextDouble() * sum;
+        for (int i = 0; i < span; i++) {
+            x -= w[i];
+            if (x < 0) {
+                return i;
+            }
+        }
+        return span - 1;
+    }
+
+    YearMonth month(int index) {
+        return first.plusMonths(index);
+    }
+
+    /** One household's story through the APIs, in the order case workers would record it. */
     void household(int index) throws Exception {
-        Random r = new Random(seed * 1_000_003 + index);
-        Town town = pick(r);
-        String cw = town.user();
-        // most cases open in the first year and a half (the district's stock of the past), fewer later, so the stock falls as
-        // people find work
-        int openOffset = (int) Math.min(months - 2, Math.floor(Math.pow(r.nextDouble(), 1.6) * Math.max(1, months / 2)));
-        LocalDate opened = first.plusMonths(openOffset).atDay(1 + r.nextInt(27));
-        String body = call(cw, "POST", registry + "/api/v1/cases", json("municipality", town.ags(), "openedOn", opened.toString()), null, 201);
+        Plan p = new Plan(index);
+        Random names = new Random(seed * 7_919 + index);
+        String cw = p.town.user();
+        LocalDate opened = p.opened;
+        String body = call(cw, "POST", registry + "/api/v1/cases", json("municipality", p.town.ags(), "openedOn", opened.toString()), null, 201);
         String caseId = match(CASE_ID, body);
-        String surname = SURNAMES[r.nextInt(SURNAMES.length)];
-        int shape = r.nextInt(100);
-        boolean partner = shape >= 40 && shape < 75 || shape >= 85;
-        int children = shape < 40 ? 0 : shape < 65 ? 1 + r.nextInt(2) : shape < 75 ? 0 : 1 + r.nextInt(3);
-        boolean singleParent = !partner && children > 0;
-        List<String[]> adults = new ArrayList<>();
-        int headAge = 22 + r.nextInt(38);
-        boolean female = singleParent || r.nextBoolean();
-        String head = register(cw, caseId, "HEAD", female, surname, opened.minusYears(headAge).minusDays(r.nextInt(300)), true, singleParent,
-                opened, r);
-        adults.add(new String[] {head, "HEAD"});
-        if (partner) {
-            adults.add(new String[] {register(cw, caseId, "PARTNER", !female, surname, opened.minusYears(headAge - 3 + r.nextInt(7)),
-                    r.nextInt(6) > 0, false, opened, r), "PARTNER"});
+        anchor(caseId);
+        String surname = SURNAMES[names.nextInt(SURNAMES.length)];
+        String head = register(cw, caseId, "HEAD", p.female, surname, opened.minusYears(p.headAge).minusDays(names.nextInt(300)), true,
+                p.singleParent, opened, names);
+        if (p.minijob) {
+            // a minijob from the start, given up when the head takes up work
+            YearMonth to = p.jobs.isEmpty() ? null : YearMonth.from(p.jobs.get(0).start()).minusMonths(1);
+            registry(cw, caseId, "incomes", json("personId", head, "kind", "EMPLOYMENT", "fromMonth", YearMonth.from(opened).toString(), "toMonth",
+                    to == null ? null : to.toString(), "gross", "520.00", "net", "520.00", "socialContributions", "0.00"));
+        }
+        registry(cw, caseId, "housing-costs", json("effectiveFrom", opened.withDayOfMonth(1).toString(), "rent", p.rent + ".00", "heating",
+                p.heating + ".00", "utilities", p.utilities + ".00", "householdSize", p.persons));
+        registry(cw, caseId, "caseworkers", json("caseworkerId", "pv-" + cw.substring(3) + "-" + (1 + p.index % 3), "function", "PLACEMENT",
+                "effectiveFrom", opened.toString()));
+        // the other members last: once benefit-calculation knows them all, it has read the facts declared before them (one
+        // partition per case, in order), so the first decision never races with a declaration still on its way
+        if (p.partner) {
+            register(cw, caseId, "PARTNER", !p.female, surname, opened.minusYears(p.headAge + p.partnerAgeDelta), p.partnerEmployable, false, opened,
+                    names);
         }
         List<String> kids = new ArrayList<>();
-        for (int k = 0; k < children; k++) {
-            int age = r.nextInt(Math.max(1, Math.min(17, headAge - 18)));
-            kids.add(register(cw, caseId, "CHILD", r.nextBoolean(), surname, opened.minusYears(age).minusDays(r.nextInt(300)), age >= 15,
-                    false, opened, r));
+        for (int age : p.kidAges) {
+            kids.add(register(cw, caseId, "CHILD", names.nextBoolean(), surname, opened.minusYears(age).minusDays(names.nextInt(300)), age >= 15,
+                    false, opened, names));
         }
-        int persons = 1 + (partner ? 1 : 0) + children;
-        int rent = 280 + 90 * persons + r.nextInt(120);
-        int heating = 50 + 20 * persons + r.nextInt(30);
-        call(cw, "POST", registry + "/api/v1/cases/" + caseId + "/housing-costs", json("effectiveFrom", opened.withDayOfMonth(1).toString(),
-                "rent", rent + ".00", "heating", heating + ".00", "utilities", (40 + 15 * persons) + ".00", "householdSize", persons), etag(cw, caseId), 200);
-        for (String kid : kids) {
-            call(cw, "POST", registry + "/api/v1/cases/" + caseId + "/incomes", json("personId", kid, "kind", "CHILD_BENEFIT", "fromMonth",
-                    YearMonth.from(opened).toString(), "gross", "255.00", "net", "255.00", "socialContributions", "0.00"), etag(cw, caseId), 200);
-        }
-        if (r.nextInt(4) == 0) {
-            // a minijob from the start
-            call(cw, "POST", registry + "/api/v1/cases/" + caseId + "/incomes", json("personId", head, "kind", "EMPLOYMENT", "fromMonth",
-                    YearMonth.from(opened).toString(), "gross", "520.00", "net", "520.00", "socialContributions", "0.00"), etag(cw, caseId), 200);
-        }
-        call(cw, "POST", registry + "/api/v1/cases/" + caseId + "/caseworkers", json("caseworkerId", "pv-" + cw.substring(3) + "-" + (1 + r.nextInt(3)),
-                "function", "PLACEMENT", "effectiveFrom", opened.toString()), etag(cw, caseId), 200);
         // benefit-calculation learns the household from the registry's events
-        awaitKnown(cw, caseId, persons);
+        awaitKnown(cw, caseId, p.persons);
         call(cw, "POST", benefits + "/api/v1/cases/" + caseId + "/benefits/application", json("receivedOn", opened.toString()), null, 201);
+        LocalDate until = p.exit != null ? p.exit : LocalDate.now();
         LocalDate covered = decide(cw, caseId);
-        // later: a job for an adult from a month on (more likely the longer the case runs), a move, or the end of the case
-        YearMonth jobFrom = YearMonth.from(opened).plusMonths(6 + r.nextInt(20));
-        boolean findsWork = jobFrom.isBefore(YearMonth.now()) && r.nextInt(100) < 65;
-        while (covered != null && covered.isBefore(LocalDate.now())) {
+        while (covered != null && covered.isBefore(until)) {
             covered = decide(cw, caseId);
         }
-        // placement: profile, cooperation plan and an activation measure for the head if employable
-        String ags = town.ags();
-        boolean headEmployable = true;
-        if (headEmployable && awaitPlacement(cw, caseId)) {
-            LocalDate start = opened.plusMonths(1);
-            String occupation = OCCUPATIONS[r.nextInt(OCCUPATIONS.length)];
-            call(cw, "PUT", placement + "/api/v1/cases/" + caseId + "/placement/persons/" + head + "/profile", "{\"qualifications\":[\"Berufsabschluss\"],"
-                    + "\"occupationsSought\":[\"" + occupation + "\"],\"experienceYears\":" + r.nextInt(15) + ",\"languages\":[\"de\"],"
-                    + "\"drivingLicence\":" + r.nextBoolean() + ",\"mobilityRadiusKm\":" + (15 + r.nextInt(30)) + ",\"maxHoursPerWeek\":"
-                    + (singleParent ? "30.00" : "40.00") + "}", placementEtag(cw, caseId), 200);
-            call(cw, "POST", placement + "/api/v1/cases/" + caseId + "/placement/persons/" + head + "/cooperation-plan",
-                    "{\"goals\":[\"Beschäftigung als " + occupation + "\"],\"ownEfforts\":[\"zwei Bewerbungen im Monat\"],"
-                            + "\"steps\":[\"Aktivierungsmaßnahme\",\"Vermittlungsvorschläge\"],\"agreedOn\":\"" + start
-                            + "\",\"reviewBy\":\"" + start.plusMonths(5) + "\"}", null, 201);
-            if (r.nextInt(3) > 0) {
-                call(cw, "POST", placement + "/api/v1/cases/" + caseId + "/placement/persons/" + head + "/measures",
-                        "{\"catalogueId\":\"activation-45\",\"provider\":\"Bildungszentrum Sauerland\",\"start\":\"" + start.plusMonths(1)
-                                + "\",\"plannedEnd\":\"" + start.plusMonths(4) + "\",\"costs\":1200.00}", null, 201);
-            }
-            if (findsWork) {
-                call(cw, "POST", placement + "/api/v1/cases/" + caseId + "/placement/persons/" + head + "/integrations",
-                        "{\"kind\":\"EMPLOYMENT_SV\",\"startDate\":\"" + jobFrom.atDay(1) + "\",\"employerId\":\"" + employer(cw, ags)
-                                + "\",\"hoursPerWeek\":" + (singleParent ? "30.00" : "39.00") + ",\"monthlyWage\":2400.00}", null, 201);
+        if (p.exit != null) {
+            terminate(cw, caseId, p.exit, p.exitReason);
+        }
+        // child benefit declared after the first decisions: amendments back to the opening (four-eyes, approved at the end)
+        for (String kid : kids) {
+            registry(cw, caseId, "incomes", json("personId", kid, "kind", "CHILD_BENEFIT", "fromMonth", YearMonth.from(opened).toString(), "gross",
+                    "255.00", "net", "255.00", "socialContributions", "0.00"));
+        }
+        if (awaitPlacement(cw, caseId)) {
+            placement(p, cw, caseId, head);
+        }
+        // what the case worker learns after the fact: the wages (back-dated amendments, four-eyes), a higher rent, a move
+        for (Job j : p.jobs) {
+            registry(cw, caseId, "incomes", json("personId", head, "kind", "EMPLOYMENT", "fromMonth", YearMonth.from(j.start()).toString(),
+                    "toMonth", j.lastMonth() == null ? null : j.lastMonth().toString(), "gross", j.gross() + ".00", "net",
+                    money(j.gross() * 70 / 100), "socialContributions", money(j.gross() * 20 / 100)));
+        }
+        if (p.rentRiseFrom != null) {
+            registry(cw, caseId, "housing-costs", json("effectiveFrom", p.rentRiseFrom.toString(), "rent", (p.rent + p.rentRise) + ".00", "heating",
+                    p.heating + ".00", "utilities", p.utilities + ".00", "householdSize", p.persons));
+        }
+        if (p.moveTo != null) {
+            registry(cw, caseId, "move", json("toMunicipality", p.moveTo.ags(), "effectiveFrom", p.movedOn.toString()));
+            cw = p.moveTo.user(); // access moves with the case
+        }
+        if (p.exit != null) {
+            registry(cw, caseId, "close", json("effectiveFrom", p.exit.toString(), "reason", p.exitReason));
+        }
+    }
+
+    /** Profile, cooperation plan, measures (assignment, start or withdrawal, end), proposals and outcomes, integrations, employment ends. */
+    void placement(Plan p, String cw, String caseId, String head) throws Exception {
+        String base = placement + "/api/v1/cases/" + caseId + "/placement/persons/" + head;
+        call(cw, "PUT", base + "/profile", "{\"qualifications\":[\"Berufsabschluss\"],\"occupationsSought\":[\"" + p.occupation + "\"],"
+                + "\"experienceYears\":" + p.experience + ",\"languages\":[\"de\"],\"drivingLicence\":" + p.drivingLicence + ",\"mobilityRadiusKm\":"
+                + p.radius + ",\"maxHoursPerWeek\":" + (p.singleParent ? "30.00" : "40.00") + "}", placementEtag(cw, caseId), 200);
+        call(cw, "POST", base + "/cooperation-plan", "{\"goals\":[\"Beschäftigung als " + p.occupation + "\"],\"ownEfforts\":[\"zwei Bewerbungen im Monat\"],"
+                + "\"steps\":[\"Aktivierungsmaßnahme\",\"Vermittlungsvorschläge\"],\"agreedOn\":\"" + p.planOn + "\",\"reviewBy\":\""
+                + p.planOn.plusMonths(5) + "\"}", null, 201);
+        for (Measure m : p.measures) {
+            String id = match(ID, call(cw, "POST", base + "/measure-assignments", json("catalogueId", m.catalogueId(), "provider", m.provider(),
+                    "assignedOn", m.assignedOn().toString(), "plannedStart", m.plannedStart().toString(), "plannedEnd", m.plannedEnd().toString(),
+                    "plannedCosts", m.costs()), null, 201));
+            if (m.withdrawal() != null) {
+                placementCall(cw, caseId, base + "/measures/" + id + "/withdrawal", json("withdrawnOn", m.withdrawnOn().toString(), "reason",
+                        m.withdrawal(), "remark", m.withdrawal().equals("TOOK_UP_WORK") ? "Arbeitsaufnahme vor Beginn" : "neu geplant"));
+            } else if (m.started() != null) {
+                placementCall(cw, caseId, base + "/measures/" + id + "/start", json("start", m.started().toString()));
+                if (m.ended() != null) {
+                    placementCall(cw, caseId, base + "/measures/" + id + "/end", json("end", m.ended().toString(), "result", m.result(),
+                            "withoutImportantReason", false));
+                }
             }
         }
-        if (findsWork) {
-            String who = head;
-            int gross = 1400 + r.nextInt(1600);
-            call(cw, "POST", registry + "/api/v1/cases/" + caseId + "/incomes", json("personId", who, "kind", "EMPLOYMENT", "fromMonth",
-                    jobFrom.toString(), "gross", gross + ".00", "net", Math.round(gross * 0.7) + ".00", "socialContributions",
-                    Math.round(gross * 0.2) + ".00"), etag(cw, caseId), 200);
-        }
-        if (r.nextInt(12) == 0) {
-            Town to = pick(r);
-            LocalDate moved = opened.plusMonths(6 + r.nextInt(12));
-            if (!to.ags().equals(town.ags()) && moved.isBefore(LocalDate.now())) {
-                call(cw, "POST", registry + "/api/v1/cases/" + caseId + "/move", json("toMunicipality", to.ags(), "effectiveFrom", moved.toString()),
-                        etag(cw, caseId), 200);
+        if (p.minijob) {
+            call(cw, "POST", base + "/integrations", json("kind", "MINIJOB", "startDate", p.opened.toString(), "employerId", employer(cw, p.town.ags()),
+                    "hoursPerWeek", "10.00", "monthlyWage", "520.00"), null, 201);
+            if (!p.jobs.isEmpty()) {
+                placementCall(cw, caseId, base + "/employment-end", json("endDate", YearMonth.from(p.jobs.get(0).start()).minusMonths(1).atEndOfMonth()
+                        .toString(), "reason", "Minijob für die neue Stelle aufgegeben"));
             }
         }
+        int slot = 0;
+        if (p.failedProposalOn != null) {
+            proposal(p, cw, caseId, base, slot++, p.failedProposalOn, false);
+        }
+        for (Job j : p.jobs) {
+            for (int f = 0; f < j.failedProposals(); f++) {
+                LocalDate on = j.start().minusDays(100 - 25L * f);
+                proposal(p, cw, caseId, base, slot++, on.isAfter(p.planOn) ? on : p.planOn.plusDays(1 + f), false);
+            }
+            String employer = proposal(p, cw, caseId, base, slot++, j.start().minusDays(35), true);
+            call(cw, "POST", base + "/integrations", json("kind", "EMPLOYMENT_SV", "startDate", j.start().toString(), "employerId", employer,
+                    "hoursPerWeek", p.singleParent ? "30.00" : "39.00", "monthlyWage", j.gross() + ".00"), null, 201);
+            if (j.endDate() != null) {
+                placementCall(cw, caseId, base + "/employment-end", json("endDate", j.endDate().toString(), "reason", "in der Probezeit gekündigt"));
+            }
+        }
+    }
+
+    /** A placement proposal and what became of it; returns the offer's employer. */
+    String proposal(Plan p, String cw, String caseId, String base, int slot, LocalDate on, boolean hired) throws Exception {
+        String[] offer = offer(cw, p.town.ags(), p.occupation, slot);
+        call(cw, "POST", base + "/proposals", json("offerId", offer[0], "proposedOn", on.toString()), null, 201);
+        String outcome = base + "/proposals/" + offer[0] + "/outcome";
+        if (hired) {
+            placementCall(cw, caseId, outcome, json("outcome", "APPLIED", "occurredOn", on.plusDays(5).toString()));
+            placementCall(cw, caseId, outcome, json("outcome", "INTERVIEW", "occurredOn", on.plusDays(14).toString()));
+            placementCall(cw, caseId, outcome, json("outcome", "HIRED", "occurredOn", on.plusDays(25).toString()));
+        } else if ((p.index + slot) % 7 == 3) {
+            placementCall(cw, caseId, outcome, json("outcome", "DECLINED_BY_CLIENT", "occurredOn", on.plusDays(4).toString(), "reason",
+                    "Kinderbetreuung zu den Arbeitszeiten nicht gesichert", "withoutImportantReason", false));
+        } else {
+            placementCall(cw, caseId, outcome, json("outcome", "APPLIED", "occurredOn", on.plusDays(4).toString()));
+            if ((p.index + slot) % 2 == 0) {
+                placementCall(cw, caseId, outcome, json("outcome", "INTERVIEW", "occurredOn", on.plusDays(12).toString()));
+            }
+            placementCall(cw, caseId, outcome, json("outcome", "REJECTED_BY_EMPLOYER", "occurredOn", on.plusDays(20).toString(), "reason",
+                    "andere Bewerbung ausgewählt"));
+        }
+        return offer[1];
+    }
+
+    /** An open offer of the town's employer for the occupation (one per proposal slot, so a person never gets the same twice). */
+    synchronized String[] offer(String cw, String ags, String occupation, int slot) throws Exception {
+        String key = ags + "/" + occupation + "/" + slot;
+        String[] o = offers.get(key);
+        if (o == null) {
+            String employer = employer(cw, ags);
+            String body = call(cw, "POST", placement + "/api/v1/offers", json("employerId", employer, "occupationCode", occupation, "title",
+                    "Fachkraft " + occupation + " (" + (slot + 1) + ")", "municipality", ags, "hoursPerWeek", "39.00", "wage", "15.50", "publishedOn",
+                    first.atDay(1).toString(), "positions", 99, "languages", List.of("de")), null, 201, false,
+                    "demo-offer-" + seed + "-" + key);
+            o = new String[] {match(OFFER_ID, body), employer};
+            offers.put(key, o);
+        }
+        return o;
+    }
+
+    /** An update with the placement file's ETag, fetched afresh (and again after a 412). */
+    void placementCall(String cw, String caseId, String url, String body) throws Exception {
+        withEtag(cw, placement + "/api/v1/cases/" + caseId + "/placement", url, body, 200);
+    }
+
+    /** A registry declaration with the case's current ETag. */
+    void registry(String cw, String caseId, String what, String body) throws Exception {
+        withEtag(cw, registry + "/api/v1/cases/" + caseId, registry + "/api/v1/cases/" + caseId + "/" + what, body, 200);
+    }
+
+    void withEtag(String user, String etagUrl, String url, String body, int expected) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            String etag = call(user, "GET", etagUrl, null, null, 200, true);
+            HttpResponse<String> res = send(user, "POST", url, body, etag, null);
+            if (res.statusCode() == expected || res.statusCode() == 201) {
+                return;
+            }
+            if (res.statusCode() != 412 || attempt >= 10) {
+                throw new IllegalStateException("POST " + url + " " + body + ": HTTP " + res.statusCode() + " " + res.body());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    static final Pattern DECISION = Pattern.compile("\"decisionId\"\\s*:\\s*\"([0-9a-f-]{36})\"\\s*,\\s*\"from\"\\s*:\\s*\"([0-9-]{10})\"\\s*,"
+            + "\\s*\"to\"\\s*:\\s*\"([0-9-]{10})\"\\s*,\\s*\"provisional\"\\s*:\\s*\\w+\\s*,\\s*\"replacedBy\"\\s*:\\s*null");
+
+    /** Ends the decision in force on {@code from} (and any later one) from that day: the household no longer needs benefits. */
+    void terminate(String cw, String caseId, LocalDate from, String reason) throws Exception {
+        String view = call(cw, "GET", benefits + "/api/v1/cases/" + caseId + "/benefits", null, null, 200);
+        Matcher m = DECISION.matcher(view);
+        while (m.find()) {
+            LocalDate to = LocalDate.parse(m.group(3));
+            if (!to.isBefore(from)) {
+                LocalDate start = LocalDate.parse(m.group(2));
+                withEtag(cw, benefits + "/api/v1/cases/" + caseId + "/benefits", benefits + "/api/v1/cases/" + caseId + "/benefits/decisions/"
+                        + m.group(1) + "/termination", json("effectiveFrom", (start.isAfter(from) ? start : from).toString(), "reason", reason), 200);
+            }
+        }
+    }
+
+    static String money(long euros) {
+        return new java.math.BigDecimal(euros).setScale(2).toPlainString();
     }
 
     /** The next decision; a back-dated one waits for the admin's approval (four-eyes). Returns the last day covered. */
@@ -274,11 +734,11 @@ public class Demo {
 
     /**
      * Back-dated amendments (new jobs recorded after the fact) wait for a second person; the district
-     * admin approves them once benefit-calculation has computed them (until three polls in a row find none).
+     * admin approves them once benefit-calculation has computed them (until five polls in a row, a second apart, find none).
      */
     void approvePending() throws Exception {
         int quiet = 0;
-        for (int round = 0; round < 200 && quiet < 3; round++) {
+        for (int round = 0; round < 200 && quiet < 5; round++) {
             String open = call("admin", "GET", benefits + "/api/v1/benefit-approvals", null, null, 200);
             Matcher m = APPROVAL_ID.matcher(open);
             int n = 0;
@@ -311,11 +771,11 @@ public class Demo {
     }
 
     /** One employer per municipality, registered by its case worker on first use. */
-    String employer(String cw, String ags) throws Exception {
+    synchronized String employer(String cw, String ags) throws Exception {
         String id = employers.get(ags);
         if (id == null) {
             String body = call(cw, "POST", placement + "/api/v1/employers", json("name", "Sauerland Pflege und Handwerk " + ags.substring(5),
-                    "municipality", ags, "industryCode", "87.10"), null, 201);
+                    "municipality", ags, "industryCode", "87.10"), null, 201, false, "demo-employer-" + seed + "-" + ags);
             id = match(EMPLOYER_ID, body);
             employers.put(ags, id);
         }
@@ -370,26 +830,46 @@ public class Demo {
 
     /** One request; on {@code etagOnly} the ETag header is returned instead of the body. */
     String call(String user, String method, String url, String body, String ifMatch, int expected, boolean etagOnly) throws Exception {
-        HttpResponse<String> res = send(user, method, url, body, ifMatch);
-        if (res.statusCode() != expected) {
+        return call(user, method, url, body, ifMatch, expected, etagOnly, null);
+    }
+
+    /** One request, with an Idempotency-Key if given (a retry, also of a resumed run, returns the first result). */
+    String call(String user, String method, String url, String body, String ifMatch, int expected, boolean etagOnly, String key) throws Exception {
+        HttpResponse<String> res = send(user, method, url, body, ifMatch, key);
+        if (res.statusCode() != expected && !(key != null && res.statusCode() / 100 == 2)) {
             throw new IllegalStateException(method + " " + url + ": HTTP " + res.statusCode() + " " + res.body());
         }
         return etagOnly ? res.headers().firstValue("ETag").orElseThrow() : res.body();
     }
 
     HttpResponse<String> send(String user, String method, String url, String body, String ifMatch) throws Exception {
+        return send(user, method, url, body, ifMatch, null);
+    }
+
+    HttpResponse<String> send(String user, String method, String url, String body, String ifMatch, String key) throws Exception {
         for (int attempt = 0; ; attempt++) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
                     .header("Authorization", "Bearer " + token(user)).header("X-Purpose", "demo scenario");
             if (ifMatch != null) {
                 b.header("If-Match", ifMatch);
+            }
+            if (key != null) {
+                b.header("Idempotency-Key", key);
             }
             b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
             if (body != null) {
                 b.header("Content-Type", "application/json");
             }
-            requests++;
-            HttpResponse<String> res = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            requests.incrementAndGet();
+            HttpResponse<String> res;
+            try {
+                res = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (java.net.http.HttpTimeoutException e) {
+                if (!method.equals("GET") || attempt >= 2) {
+                    throw new IllegalStateException(method + " " + url + ": no answer in 120 s", e);
+                }
+                continue; // a read is safe to repeat; an update is not (a resumed run repeats the whole household)
+            }
             if (res.statusCode() == 503 && attempt < 5) {
                 Thread.sleep(500L * (attempt + 1));
                 continue;
@@ -432,12 +912,17 @@ public class Demo {
     static String json(Object... kv) {
         StringBuilder sb = new StringBuilder("{");
         for (int i = 0; i < kv.length; i += 2) {
-            if (i > 0) {
+            Object v = kv[i + 1];
+            if (v == null) {
+                continue;
+            }
+            if (sb.length() > 1) {
                 sb.append(',');
             }
             sb.append('"').append(kv[i]).append("\":");
-            Object v = kv[i + 1];
-            if (v instanceof String s && !s.matches("-?[0-9]+\\.[0-9]{2}")) {
+            if (v instanceof List<?> l) {
+                sb.append(l.stream().map(x -> "\"" + x + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]")));
+            } else if (v instanceof String s && !s.matches("-?[0-9]+\\.[0-9]{2}")) {
                 sb.append('"').append(s.replace("\"", "\\\"")).append('"');
             } else {
                 sb.append(v);
