@@ -72,6 +72,7 @@ public class Demo {
     static final Pattern EMPLOYER_ID = Pattern.compile("\"employerId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     static final String[] OCCUPATIONS = {"82102", "51312", "62102", "25212", "71302", "52122"};
     final Map<String, String[]> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+    static final Pattern OPENED_ON = Pattern.compile("\"openedOn\"\\s*:\\s*\"([0-9-]{10})\"");
     static final Pattern OFFER_ID = Pattern.compile("\"offerId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     /** The first month with a rule set in benefit-calculation: business time starts there at the earliest. */
     static final YearMonth FIRST_RULE_SET = YearMonth.of(2023, 1);
@@ -226,6 +227,7 @@ public class Demo {
             int index = i;
             futures.add(pool.submit(() -> {
                 if (!done.contains("case " + index)) {
+                    abandon(index);
                     household(index);
                     mark("case " + index);
                 }
@@ -268,6 +270,34 @@ public class Demo {
         System.out.printf("\r[%s%s] %3d%% %-16s %5.1f steps/s  ETA %3d s ", "#".repeat(filled), ".".repeat(width - filled),
                 100 * doneCount / total, phase, rate, eta);
         System.out.flush();
+    }
+
+    /**
+     * A household an interrupted run left half-way is loaded again as a new case; the half one is withdrawn first: its
+     * decisions terminated from their first day (so it never counts as in need) and the case closed, by the district admin.
+     */
+    void abandon(int index) throws Exception {
+        String prefix = "started " + index + " ";
+        List<String> started;
+        synchronized (done) {
+            started = done.stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).toList();
+        }
+        for (String caseId : started) {
+            HttpResponse<String> res = send("admin", "GET", benefits + "/api/v1/cases/" + caseId + "/benefits", null, null);
+            if (res.statusCode() == 200) {
+                Matcher m = DECISION.matcher(res.body());
+                if (m.find()) {
+                    terminate("admin", caseId, LocalDate.parse(m.group(2)), "irrtümlich angelegt (Demo unterbrochen)");
+                }
+            }
+            HttpResponse<String> c = send("admin", "GET", registry + "/api/v1/cases/" + caseId, null, null);
+            if (c.statusCode() == 200 && !c.body().contains("\"closedOn\":\"")) {
+                HttpResponse<String> closed = send("admin", "POST", registry + "/api/v1/cases/" + caseId + "/close",
+                        json("effectiveFrom", match(OPENED_ON, c.body()), "reason", "irrtümlich angelegt (Demo unterbrochen)"),
+                        c.headers().firstValue("ETag").orElse(null), null);
+                System.out.printf("%nhousehold %d: the half-loaded case %s is withdrawn (close: HTTP %d)%n", index, caseId, closed.statusCode());
+            }
+        }
     }
 
     /** The first case of a run: a resumed run checks that it still exists. */
@@ -506,6 +536,7 @@ public class Demo {
         String body = call(cw, "POST", registry + "/api/v1/cases", json("municipality", p.town.ags(), "openedOn", opened.toString()), null, 201);
         String caseId = match(CASE_ID, body);
         anchor(caseId);
+        mark("started " + index + " " + caseId);
         String surname = SURNAMES[names.nextInt(SURNAMES.length)];
         String head = register(cw, caseId, "HEAD", p.female, surname, opened.minusYears(p.headAge).minusDays(names.nextInt(300)), true,
                 p.singleParent, opened, names);
@@ -681,8 +712,9 @@ public class Demo {
         }
     }
 
+    /** A decision not replaced by a final one (the view leaves out {@code replacedBy} when it is null, or shows it as null). */
     static final Pattern DECISION = Pattern.compile("\"decisionId\"\\s*:\\s*\"([0-9a-f-]{36})\"\\s*,\\s*\"from\"\\s*:\\s*\"([0-9-]{10})\"\\s*,"
-            + "\\s*\"to\"\\s*:\\s*\"([0-9-]{10})\"\\s*,\\s*\"provisional\"\\s*:\\s*\\w+\\s*,\\s*\"replacedBy\"\\s*:\\s*null");
+            + "\\s*\"to\"\\s*:\\s*\"([0-9-]{10})\"\\s*,\\s*\"provisional\"\\s*:\\s*(?:true|false)(?!\\s*,\\s*\"replacedBy\"\\s*:\\s*\")");
 
     /** Ends the decision in force on {@code from} (and any later one) from that day: the household no longer needs benefits. */
     void terminate(String cw, String caseId, LocalDate from, String reason) throws Exception {
