@@ -81,6 +81,25 @@ public class DecisionService {
         return "benefits-" + caseId;
     }
 
+    /**
+     * Serialises, per case, the commands that compute from the registry's facts with the consumer that
+     * applies changed facts (until the transaction ends). Without it a decision computed from facts read
+     * just before an income arrived would miss the income, and the consumer, not yet seeing that
+     * decision, would not amend it (§ 48 SGB X). With it, whichever comes second sees the first.
+     */
+    void lockCase(String caseId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select pg_advisory_xact_lock(" + CASE_LOCK_SPACE + ", hashtext(?))")) {
+            ps.setString(1, caseId);
+            ps.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("locking case " + caseId + " failed", e);
+        }
+    }
+
+    /** First key of the two-key advisory locks of benefit cases (7301 is the outbox relay's single key). */
+    static final int CASE_LOCK_SPACE = 7302;
+
     /** The result of a command that may have to wait for a team lead. */
     public record Outcome(Loaded<BenefitState> state, UUID decisionId, UUID pendingApproval, String pendingReason) {
     }
@@ -100,6 +119,7 @@ public class DecisionService {
     /** A decision for the next approval period (§ 41(3) SGB II) from the facts as known now. */
     @Transactional
     public Outcome decide(String caseId, boolean provisional, Long expectedVersion, String actor, EventMetadata md) {
+        lockCase(caseId);
         Loaded<BenefitState> loaded = load(caseId);
         if (expectedVersion != null && expectedVersion != loaded.version()) {
             throw new de.auseinerhand.eventstore.ConcurrencyConflictException(stream(caseId), expectedVersion, loaded.version());
@@ -134,6 +154,7 @@ public class DecisionService {
     }
 
     private Outcome finalise(String caseId, UUID provisionalId, Long expectedVersion, String actor, EventMetadata md, boolean fourEyes) {
+        lockCase(caseId);
         Loaded<BenefitState> loaded = load(caseId);
         if (expectedVersion != null && expectedVersion != loaded.version()) {
             throw new de.auseinerhand.eventstore.ConcurrencyConflictException(stream(caseId), expectedVersion, loaded.version());
@@ -180,6 +201,7 @@ public class DecisionService {
     @Transactional
     public Loaded<BenefitState> imposeReduction(String caseId, UUID breachId, UUID personId, String kind, LocalDate occurredOn,
             LocalDate hearingOn, LocalDate from, Long expectedVersion, EventMetadata md) {
+        lockCase(caseId);
         CaseFacts facts = facts(caseId);
         if (breachId != null) {
             try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
@@ -245,6 +267,7 @@ public class DecisionService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void factsChanged(@Observes FactsChanged change) {
+        lockCase(change.caseId());
         Loaded<BenefitState> loaded = load(change.caseId());
         if (loaded.state().decisions().isEmpty()) {
             return;
@@ -285,6 +308,7 @@ public class DecisionService {
         if (p.requestedBy().equals(approver)) {
             throw new CommandRejected("four-eyes", "approvalId", "a second person must approve (four-eyes principle)");
         }
+        lockCase(p.caseId());
         Loaded<BenefitState> loaded = load(p.caseId());
         CaseFacts facts = facts(p.caseId());
         UUID decisionId = null;
