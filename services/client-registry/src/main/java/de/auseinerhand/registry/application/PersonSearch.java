@@ -78,14 +78,20 @@ public class PersonSearch {
                 : List.copyOf(caller.municipalities());
         StringBuilder sql = new StringBuilder("""
                 select p.person_id, p.case_id, p.municipality, p.role, p.first_name, p.last_name, p.birth_date,
-                       p.customer_number, p.current_member, d.status, coalesce(p.search_name, '')
+                       p.customer_number, p.current_member, d.status, p.search_name
                   from person_directory p join case_directory d on d.case_id = p.case_id
-                 where p.municipality = any(?) and not p.erased
+                 where p.municipality = any(?) and not p.erased and p.search_name is not null
                 """);
         List<Object> args = new ArrayList<>();
         if (!blank(c.lastName())) {
-            sql.append(" and p.search_name like ?");
-            args.add(CaseDirectory.searchName(c.lastName()) + "%");
+            // a prefix as a range in code-point order ("C"), which the name indexes serve even in a generic plan
+            String prefix = CaseDirectory.searchName(c.lastName()).trim();
+            if (prefix.isEmpty()) {
+                throw ValidationFailedException.of("lastName", "must contain a letter or a digit");
+            }
+            sql.append(" and p.search_name collate \"C\" >= ? and p.search_name collate \"C\" < ?");
+            args.add(prefix);
+            args.add(prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1));
         }
         if (!blank(c.firstName())) {
             sql.append(" and p.search_name like ?");
@@ -104,11 +110,11 @@ public class PersonSearch {
             args.add(c.caseworker().trim());
         }
         if (after != null) {
-            sql.append(" and (coalesce(p.search_name, ''), p.person_id) > (?, ?)");
+            sql.append(" and (p.search_name collate \"C\", p.person_id) > (?, ?)");
             args.add(after[0]);
             args.add(UUID.fromString(after[1]));
         }
-        sql.append(" order by coalesce(p.search_name, ''), p.person_id limit ?");
+        sql.append(" order by p.search_name collate \"C\", p.person_id limit ?");
         args.add(limit + 1);
         List<Hit> hits = new ArrayList<>();
         String lastKey = null;
@@ -137,9 +143,7 @@ public class PersonSearch {
             hits = hits.subList(0, limit);
             next = lastKey;
         }
-        for (Hit h : hits) {
-            audit.record("search-hit", h.caseId(), h.personId());
-        }
+        audit.recordAll("search-hit", hits.stream().map(h -> new AuditTrail.Subject(h.caseId(), h.personId())).toList());
         return new Page(hits, next);
     }
 

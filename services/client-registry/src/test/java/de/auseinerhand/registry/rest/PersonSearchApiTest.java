@@ -39,6 +39,11 @@ class PersonSearchApiTest {
                 .body("items[0].firstName", equalTo("Jürgen")).body("items[0].caseStatus", equalTo("OPEN"));
         given().auth().oauth2(SCHMALLENBERG_WORKER).queryParam("lastName", "Größ").queryParam("firstName", "Juer")
                 .when().get("/api/v1/persons").then().body("items", hasSize(1));
+        // every hit is a read of personal data: one audit record per hit, with the searcher and the person
+        given().auth().oauth2(TestTokens.admin()).queryParam("caseId", c.id()).when().get("/api/v1/audit-records").then()
+                .statusCode(200).body("items.findAll { it.action == 'search-hit' }", hasSize(2))
+                .body("items.findAll { it.action == 'search-hit' }.personId", org.hamcrest.Matchers.everyItem(equalTo(h[0])))
+                .body("items.findAll { it.action == 'search-hit' }.actor", org.hamcrest.Matchers.everyItem(equalTo("user:cw-schmallenberg-1")));
         given().auth().oauth2(SCHMALLENBERG_WORKER).queryParam("birthDate", "1966-06-16").when().get("/api/v1/persons")
                 .then().body("items.personId", org.hamcrest.Matchers.hasItem(h[0]));
         given().auth().oauth2(SCHMALLENBERG_WORKER).queryParam("customerNumber", "987z654321").when().get("/api/v1/persons")
@@ -89,6 +94,8 @@ class PersonSearchApiTest {
                 .get("/api/v1/persons").then().statusCode(400).body("errors[0].field", equalTo("limit"));
         given().auth().oauth2(BESTWIG_WORKER).queryParam("birthDate", "16.06.1966").when()
                 .get("/api/v1/persons").then().statusCode(400).body("errors[0].field", equalTo("birthDate"));
+        given().auth().oauth2(BESTWIG_WORKER).queryParam("lastName", "?!").when().get("/api/v1/persons").then().statusCode(400)
+                .body("errors[0].field", equalTo("lastName"));
         given().auth().oauth2(BESTWIG_WORKER).queryParam("lastName", "x").queryParam("cursor", "garbage!").when()
                 .get("/api/v1/persons").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
         given().auth().oauth2(TestTokens.analyst()).queryParam("lastName", "x").when().get("/api/v1/persons")
