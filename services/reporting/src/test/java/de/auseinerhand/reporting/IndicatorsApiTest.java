@@ -96,6 +96,38 @@ class IndicatorsApiTest {
                 .body("rows[0].indicators.K1E1", equalTo(0.0f));
     }
 
+    /**
+     * A person's facts are bitemporal too: three heads in Sundern registered as employable, corrected in
+     * April 2025 to not employable (a second registration of the same person). January 2025 as known in
+     * March counts three eLb; as known in May, three non-employable beneficiaries and no eLb.
+     */
+    @Test
+    void aCorrectedPersonFactChangesPastFiguresOnlyForLaterAsOf() {
+        String sundern = "05958044";
+        for (int i = 0; i < 3; i++) {
+            String caseId = String.format("BG-%s-66%04d", sundern, i + (int) (System.nanoTime() % 1000) * 3);
+            var head = TestEvents.person(PersonRole.HEAD, YearMonth.of(1970, 5), Sex.MALE, true, LocalDate.of(2024, 1, 1));
+            var corrected = new de.auseinerhand.events.registry.PersonRegistered(head.personId(), head.role(), head.birthYearMonth(),
+                    head.sex(), false, false, head.effectiveFrom(), null, head.pii());
+            TestEvents.publish(EventCodec.envelope(UUID.randomUUID(), TestEvents.caseOpened(caseId, sundern, LocalDate.of(2024, 1, 1)), caseId,
+                    Instant.parse("2024-01-02T09:00:00Z"), sundern, "test-" + caseId, 1, UUID.randomUUID(), null, "user:test", null));
+            TestEvents.publish(EventCodec.envelope(UUID.randomUUID(), head, caseId, Instant.parse("2024-01-02T09:01:00Z"), sundern,
+                    "test-" + caseId, 2, UUID.randomUUID(), null, "user:test", null));
+            TestEvents.publish(EventCodec.envelope(UUID.randomUUID(), new EntitlementDecided(UUID.randomUUID(),
+                    new Period(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31)), false, "2024-01", List.of(amounts(head.personId(), "563.00")),
+                    new BigDecimal("1043.00"), new BigDecimal("563.00"), new BigDecimal("480.00"), null, null, null), caseId,
+                    Instant.parse("2024-01-05T10:00:00Z"), sundern, "test-" + caseId, 3, UUID.randomUUID(), null, "user:test", null));
+            TestEvents.publish(EventCodec.envelope(UUID.randomUUID(), corrected, caseId, Instant.parse("2025-04-01T10:00:00Z"), sundern,
+                    "test-" + caseId, 4, UUID.randomUUID(), null, "user:test", null));
+        }
+        String base = "/api/v1/indicators?month=2025-01&municipality=" + sundern + "&sex=ALL";
+        Eventually.assertSoon(() -> given().auth().oauth2(ANALYST).get(base + "&asOf=2025-05-01").then().statusCode(200)
+                .body("rows[0].figures.nonEmployable", equalTo(3)));
+        given().auth().oauth2(ANALYST).get(base + "&asOf=2025-05-01").then().body("rows[0].figures.elb", equalTo(0));
+        given().auth().oauth2(ANALYST).get(base + "&asOf=2025-03-01").then().statusCode(200)
+                .body("rows[0].figures.elb", equalTo(3)).body("rows[0].figures.nonEmployable", equalTo(0));
+    }
+
     @Test
     void finalFiguresIgnoreWhatWasRecordedAfterTheWaitingTime() {
         String base = "/api/v1/indicators?month=2025-01&municipality=" + ARNSBERG + "&sex=ALL&asOf=2025-06-01";

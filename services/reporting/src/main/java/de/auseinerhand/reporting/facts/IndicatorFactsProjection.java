@@ -92,9 +92,8 @@ public class IndicatorFactsProjection {
             } else if (data instanceof CaseMoved e) {
                 exec(c, "insert into rp_residence values (?,?,?,?,?) on conflict do nothing", id, caseId, e.effectiveFrom(), e.toMunicipality(), at);
             } else if (data instanceof PersonRegistered e) {
-                exec(c, "insert into rp_person values (?,?,?,?,?,?) on conflict (person_id) do update set sex = excluded.sex,"
-                        + " birth_year_month = excluded.birth_year_month, employable = excluded.employable, single_parent = excluded.single_parent",
-                        e.personId(), e.sex().name(), e.birthYearMonth().toString(), e.employable(), e.singleParent(), at);
+                exec(c, "insert into rp_person values (?,?,?,?,?,?,?) on conflict do nothing", e.personId(), e.sex().name(),
+                        e.birthYearMonth().toString(), e.employable(), e.singleParent(), at, id);
                 exec(c, "insert into rp_membership values (?,?,?,'JOIN',?,?) on conflict do nothing", id, e.personId(), caseId,
                         e.effectiveFrom(), at);
             } else if (data instanceof PersonJoinedCase e) {
@@ -166,14 +165,12 @@ public class IndicatorFactsProjection {
 
     /**
      * Batches rows per statement; {@link #flush()} sends every batch (the rebuild flushes once per poll).
-     * On a connection with {@code reWriteBatchedInserts} a batch becomes multi-row inserts, in which an
-     * upsert ({@code do update}) may not meet the same key twice: a row whose key (an upsert's first
-     * value) is already in its batch sends that batch first, so later facts still win as they do live.
+     * On a connection with {@code reWriteBatchedInserts} a batch becomes multi-row inserts; that is the
+     * same as row by row only for inserts that do nothing on conflict, so an upsert is refused here.
      */
     public static final class BatchSink implements SqlSink, AutoCloseable {
         private final Connection c;
         private final java.util.Map<String, PreparedStatement> statements = new java.util.LinkedHashMap<>();
-        private final java.util.Map<String, java.util.Set<Object>> upsertKeys = new java.util.HashMap<>();
 
         public BatchSink(Connection c) {
             this.c = c;
@@ -183,17 +180,11 @@ public class IndicatorFactsProjection {
         public void exec(String sql, Object... values) throws SQLException {
             PreparedStatement ps = statements.get(sql);
             if (ps == null) {
+                if (sql.contains(" do update ")) {
+                    throw new IllegalArgumentException("a batched multi-row insert cannot upsert: " + sql);
+                }
                 ps = c.prepareStatement(sql);
                 statements.put(sql, ps);
-                if (sql.contains(" do update ")) {
-                    upsertKeys.put(sql, new java.util.HashSet<>());
-                }
-            }
-            java.util.Set<Object> keys = upsertKeys.get(sql);
-            if (keys != null && !keys.add(values[0])) {
-                ps.executeBatch();
-                keys.clear();
-                keys.add(values[0]);
             }
             bind(ps, values);
             ps.addBatch();
@@ -203,7 +194,6 @@ public class IndicatorFactsProjection {
             for (PreparedStatement ps : statements.values()) {
                 ps.executeBatch();
             }
-            upsertKeys.values().forEach(java.util.Set::clear);
         }
 
         @Override

@@ -47,12 +47,13 @@ public class Rebuilds {
     static final List<String> TABLES = List.of("rp_residence", "rp_person", "rp_membership", "rp_decision", "rp_amount", "rp_termination",
             "rp_posting", "rp_unemployment", "rp_measure", "rp_integration", "rp_employment_end", "rp_caseworker", "rp_case_closure");
     /**
-     * The format of the facts this code writes: 2 added case closures (stocks come from the facts). A
-     * database holding an older format is rebuilt once at start-up.
+     * The format of the facts this code writes: 2 added case closures (stocks come from the facts), 3
+     * made person facts bitemporal (a row per event). A database holding an older format is rebuilt
+     * once at start-up.
      */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     /** Key columns that order the rows of each table for the checksum. */
-    static final Map<String, String> ORDER = Map.ofEntries(Map.entry("rp_residence", "event_id"), Map.entry("rp_person", "person_id"),
+    static final Map<String, String> ORDER = Map.ofEntries(Map.entry("rp_residence", "event_id"), Map.entry("rp_person", "event_id"),
             Map.entry("rp_membership", "event_id"), Map.entry("rp_decision", "decision_id"), Map.entry("rp_amount", "event_id, person_id"),
             Map.entry("rp_termination", "event_id"), Map.entry("rp_posting", "event_id, person_id"), Map.entry("rp_unemployment", "event_id"),
             Map.entry("rp_measure", "event_id"), Map.entry("rp_integration", "event_id"), Map.entry("rp_employment_end", "event_id"),

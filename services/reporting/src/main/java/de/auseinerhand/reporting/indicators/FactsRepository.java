@@ -34,7 +34,8 @@ public class FactsRepository {
                     .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                     .add(new Facts.Residence(rs.getObject(2, LocalDate.class), rs.getString(3))));
             Map<UUID, Facts.Person> persons = new HashMap<>();
-            query(c, "select person_id, sex, birth_year_month, employable, single_parent from rp_person where recorded_at <= ?", at,
+            query(c, "select distinct on (person_id) person_id, sex, birth_year_month, employable, single_parent from rp_person"
+                    + " where recorded_at <= ? order by person_id, recorded_at desc, event_id", at,
                     rs -> persons.put(rs.getObject(1, UUID.class), new Facts.Person(rs.getObject(1, UUID.class), rs.getString(2),
                             YearMonth.parse(rs.getString(3)), rs.getBoolean(4), rs.getBoolean(5))));
             Map<UUID, UUID> replacedBy = new HashMap<>();
