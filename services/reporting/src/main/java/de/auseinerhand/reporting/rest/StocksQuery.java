@@ -32,21 +32,22 @@ public class StocksQuery {
                   from rp_residence
                  where effective_from <= ?
                  order by case_id, effective_from desc, recorded_at desc, event_id
-            ), open_case as (
-                select r.case_id, r.municipality
-                  from residence r
-                 where not exists (select 1 from rp_case_closure k where k.case_id = r.case_id and k.closed_on <= ?)
-            ), membership as (
-                select distinct on (person_id) person_id, case_id, change
-                  from rp_membership
-                 where effective <= ?
-                 order by person_id, effective desc, recorded_at desc, event_id
+            ), members as (
+                select case_id, count(*) as persons
+                  from (select distinct on (person_id) person_id, case_id, change
+                          from rp_membership
+                         where effective <= ?
+                         order by person_id, effective desc, recorded_at desc, event_id) latest
+                 where change = 'JOIN'
+                 group by case_id
             )
-            select oc.municipality, count(distinct oc.case_id), count(m.person_id)
-              from open_case oc
-              left join membership m on m.case_id = oc.case_id and m.change = 'JOIN'
-             group by oc.municipality
+            select r.municipality, count(*), coalesce(sum(m.persons), 0)
+              from residence r
+              left join members m on m.case_id = r.case_id
+             where not exists (select 1 from rp_case_closure k where k.case_id = r.case_id and k.closed_on <= ?)
+             group by r.municipality
             """;
+
 
     @Inject
     AgroalDataSource dataSource;
@@ -57,15 +58,26 @@ public class StocksQuery {
     public StocksView at(YearMonth month) {
         LocalDate ref = month.atEndOfMonth();
         Map<String, long[]> byMunicipality = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SQL)) {
-            Date d = Date.valueOf(ref);
-            for (int i = 1; i <= 3; i++) {
-                ps.setDate(i, d);
+        try (Connection c = dataSource.getConnection()) {
+            // Every step is a set operation over all cases; right after a burst of events the planner's
+            // statistics lag and it may pick a nested loop over two unindexed sets (quadratic). Not here.
+            c.setAutoCommit(false);
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("set local enable_nestloop = off");
             }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    byMunicipality.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+            try (PreparedStatement ps = c.prepareStatement(SQL)) {
+                Date d = Date.valueOf(ref);
+                for (int i = 1; i <= 3; i++) {
+                    ps.setDate(i, d);
                 }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        byMunicipality.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                    }
+                }
+            } finally {
+                c.commit();
+                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("stock query failed", e);

@@ -114,15 +114,21 @@ class RebuildBenchmark {
 
         // indicator query: one month, all municipalities; the first call computes, later ones are answered from the cache while no
         // event arrives, so the cold figure is measured for several months
-        long[] cold = new long[12];
+        // warm-up of the computing path (JIT) with another cutoff, whose results are cached under their own key
+        for (int i = 0; i < 12; i++) {
+            given().auth().oauth2(TestTokens.analyst()).get("/api/v1/indicators?month=" + YearMonth.of(2025, 1).plusMonths(i)
+                    + "&asOf=2025-12-31&mode=final").then().statusCode(200);
+        }
+        long[] cold = new long[24];
         for (int i = 0; i < cold.length; i++) {
             long s = System.nanoTime();
-            given().auth().oauth2(TestTokens.analyst()).get("/api/v1/indicators?month=" + YearMonth.of(2025, 1).plusMonths(i)
+            given().auth().oauth2(TestTokens.analyst()).get("/api/v1/indicators?month=" + YearMonth.of(2024, 7).plusMonths(i)
                     + "&asOf=2026-01-31&mode=final").then().statusCode(200);
             cold[i] = (System.nanoTime() - s) / 1_000_000;
         }
         java.util.Arrays.sort(cold);
-        System.out.printf("indicator query, first call per month (computed), 12 months: median %d ms, max %d ms%n", cold[6], cold[11]);
+        System.out.printf("indicator query, first call per month (computed) after a warm-up, 24 months: median %d ms, p90 %d ms, max %d ms%n",
+                cold[11], cold[21], cold[23]);
         long[] ms = new long[100];
         for (int i = 0; i < ms.length; i++) {
             long s = System.nanoTime();
