@@ -80,5 +80,15 @@ class DeliveryFailuresTest {
                 .body("checks.find { it.name == 'case-events consumer' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'case-events consumer' }.data.parkedCases", equalTo(1));
         assertThat(status.deadLettered(CaseEventsConsumer.CONSUMER)).isGreaterThanOrEqualTo(2);
+        // operators see them as metrics too, beside the connector's consumer lag
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(gauge(metrics, "aeh_dead_letters")).isGreaterThanOrEqualTo(2);
+        assertThat(gauge(metrics, "aeh_parked_cases")).isGreaterThanOrEqualTo(1);
+        assertThat(metrics).contains("kafka_consumer_fetch_manager_records_lag").contains("agroal_active_count");
+    }
+
+    static double gauge(String metrics, String name) {
+        return metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).orElseThrow(() -> new AssertionError(name + " missing"));
     }
 }

@@ -17,6 +17,29 @@ public class ConsumerStatus {
     @Inject
     AgroalDataSource dataSource;
 
+    /**
+     * Dead letters and parked cases of this service's consumers as gauges ({@code aeh_dead_letters},
+     * {@code aeh_parked_cases}), counted in the database at every scrape.
+     */
+    void registerGauges(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent ev,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        io.micrometer.core.instrument.Gauge.builder("aeh.dead.letters", this, s -> s.total("consumer_dead_letter"))
+                .description("Records this service's consumers sent to the dead-letter topic").register(meters);
+        io.micrometer.core.instrument.Gauge.builder("aeh.parked.cases", this, s -> s.total("consumer_parked_case"))
+                .description("Cases whose later events wait behind a dead letter").register(meters);
+    }
+
+    private double total(String table) {
+        double[] n = {Double.NaN};
+        try {
+            query("select count(*) from " + table, ps -> {
+            }, rs -> n[0] = rs.getLong(1));
+        } catch (RuntimeException e) {
+            // the database is away: the gauge has no value rather than a wrong one
+        }
+        return n[0];
+    }
+
     /** Next offset to apply per partition of {@code topic}. */
     public Map<Integer, Long> checkpoints(String consumer, String topic) {
         Map<Integer, Long> result = new LinkedHashMap<>();
