@@ -577,9 +577,8 @@ public class Demo {
             registry(cw, caseId, "incomes", json("personId", kid, "kind", "CHILD_BENEFIT", "fromMonth", YearMonth.from(opened).toString(), "gross",
                     "255.00", "net", "255.00", "socialContributions", "0.00"));
         }
-        if (awaitPlacement(cw, caseId)) {
-            placement(p, cw, caseId, head);
-        }
+        awaitPlacement(cw, caseId, head);
+        placement(p, cw, caseId, head);
         // what the case worker learns after the fact: the wages (back-dated amendments, four-eyes), a higher rent, a move
         for (Job j : p.jobs) {
             registry(cw, caseId, "incomes", json("personId", head, "kind", "EMPLOYMENT", "fromMonth", YearMonth.from(j.start()).toString(),
@@ -786,16 +785,19 @@ public class Demo {
         }
     }
 
-    /** job-placement learns the case from the registry's events too. */
-    boolean awaitPlacement(String cw, String caseId) throws Exception {
-        for (int i = 0; i < 300; i++) {
+    /**
+     * job-placement learns the case and its members from the registry's events too; under load its
+     * consumer may lag, so wait for the head (a case worker would simply look again), up to two minutes.
+     */
+    void awaitPlacement(String cw, String caseId, String head) throws Exception {
+        for (int i = 0; i < 1200; i++) {
             HttpResponse<String> res = send(cw, "GET", placement + "/api/v1/known-cases/" + caseId, null, null);
-            if (res.statusCode() == 200) {
-                return true;
+            if (res.statusCode() == 200 && res.body().contains(head)) {
+                return;
             }
             Thread.sleep(100);
         }
-        return false;
+        throw new IllegalStateException("job-placement did not learn " + head + " of case " + caseId + " within 2 minutes");
     }
 
     String placementEtag(String cw, String caseId) throws Exception {
@@ -842,14 +844,14 @@ public class Demo {
     }
 
     void awaitKnown(String cw, String caseId, int persons) throws Exception {
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 1200; i++) {
             HttpResponse<String> res = send(cw, "GET", benefits + "/api/v1/known-cases/" + caseId, null, null);
             if (res.statusCode() == 200 && count(PERSON_ID, res.body()) >= persons) {
                 return;
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("benefit-calculation did not learn case " + caseId + " within 30 s");
+        throw new IllegalStateException("benefit-calculation did not learn case " + caseId + " within 2 minutes");
     }
 
     String etag(String user, String caseId) throws Exception {
