@@ -17,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -38,6 +39,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class EventStore {
 
     private static final String UNIQUE_VIOLATION = "23505";
+
+    @Inject
+    Clock clock;
 
     @Inject
     AgroalDataSource dataSource;
@@ -68,7 +72,7 @@ public class EventStore {
             return List.of();
         }
         long newVersion = expectedVersion + events.size();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         List<EventEnvelope> envelopes = new ArrayList<>(events.size());
         // the caller's trace context (REST: the server span of the request); appends without one (posting
         // runs, reactions to consumed events) continue the span that is current here, if any

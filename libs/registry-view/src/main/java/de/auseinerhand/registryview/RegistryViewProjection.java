@@ -11,7 +11,9 @@ import de.auseinerhand.events.registry.PersonJoinedCase;
 import de.auseinerhand.events.registry.PersonLeftCase;
 import de.auseinerhand.events.registry.PersonRegistered;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -20,6 +22,9 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class RegistryViewProjection {
+
+    @Inject
+    Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventEnvelope envelope) {
@@ -43,7 +48,7 @@ public class RegistryViewProjection {
         if (c == null) {
             throw new IllegalStateException("event " + envelope.type() + " for unknown case " + envelope.subject());
         }
-        c.updatedAt = envelope.time() == null ? Instant.now() : envelope.time();
+        c.updatedAt = envelope.time() == null ? Instant.now(clock) : envelope.time();
         if (data instanceof PersonRegistered e) {
             KnownPerson p = KnownPerson.findById(e.personId());
             if (p == null) {

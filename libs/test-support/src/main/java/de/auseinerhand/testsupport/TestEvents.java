@@ -8,7 +8,6 @@ import de.auseinerhand.events.registry.CaseOpened;
 import de.auseinerhand.events.registry.PersonRegistered;
 import de.auseinerhand.events.registry.PersonRole;
 import de.auseinerhand.events.registry.Sex;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.UUID;
@@ -28,7 +27,7 @@ public final class TestEvents {
     }
 
     public static EventEnvelope envelope(EventData data, String caseId, String municipality, long version) {
-        return EventCodec.envelope(UUID.randomUUID(), data, caseId, Instant.now(), municipality, "case-" + caseId,
+        return EventCodec.envelope(UUID.randomUUID(), data, caseId, TestClock.now(), municipality, "case-" + caseId,
                 version, UUID.randomUUID(), null, "user:test", null);
     }
 

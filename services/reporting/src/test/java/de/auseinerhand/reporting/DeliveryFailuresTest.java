@@ -37,18 +37,21 @@ class DeliveryFailuresTest {
 
     @Test
     void anEventDeliveredTwiceTakesEffectOnce() {
-        // the topic after a relay crashed between the broker's ack and removing its row: the same event twice
-        String caseId = TestEvents.newCaseId(ESLOHE);
-        TestEvents.publish(TestEvents.caseOpened(caseId, ESLOHE, LocalDate.of(2018, 1, 15)), caseId, ESLOHE, 1);
-        EventEnvelope person = TestEvents.envelope(TestEvents.person(PersonRole.HEAD, YearMonth.of(1990, 3),
-                Sex.FEMALE, true, LocalDate.of(2018, 1, 15)), caseId, ESLOHE, 2);
-        TestEvents.publish(person);
-        TestEvents.publish(person);
-        awaitConsumed();
-        long onTopic = TestKafka.readAll(TestKafka.CASE_EVENTS).stream().filter(r -> caseId.equals(r.key())).count();
-        assertThat(onTopic).isEqualTo(3);
+        // the topic after a relay crashed between the broker's ack and removing its row: the same event twice,
+        // in three cases (stocks suppress counts of 1 and 2: three persons, six if the duplicates took effect)
+        for (int i = 0; i < 3; i++) {
+            String caseId = TestEvents.newCaseId(ESLOHE);
+            TestEvents.publish(TestEvents.caseOpened(caseId, ESLOHE, LocalDate.of(2018, 1, 15)), caseId, ESLOHE, 1);
+            EventEnvelope person = TestEvents.envelope(TestEvents.person(PersonRole.HEAD, YearMonth.of(1990, 3),
+                    Sex.FEMALE, true, LocalDate.of(2018, 1, 15)), caseId, ESLOHE, 2);
+            TestEvents.publish(person);
+            TestEvents.publish(person);
+            awaitConsumed();
+            long onTopic = TestKafka.readAll(TestKafka.CASE_EVENTS).stream().filter(r -> caseId.equals(r.key())).count();
+            assertThat(onTopic).isEqualTo(3);
+        }
         given().auth().oauth2(TestTokens.analyst()).queryParam("month", "2018-01").when().get("/api/v1/stocks")
-                .then().statusCode(200).body("municipalities.find { it.ags == '05958016' }.persons", equalTo(1));
+                .then().statusCode(200).body("municipalities.find { it.ags == '05958016' }.persons", equalTo(3));
     }
 
     @Test
@@ -57,12 +60,15 @@ class DeliveryFailuresTest {
         TestKafka.send(TestKafka.CASE_EVENTS, poisoned, "{\"this is\": \"not a case event\"");
         // a valid later event of the same case must not overtake the poison
         TestEvents.publish(TestEvents.caseOpened(poisoned, ESLOHE, LocalDate.of(2017, 5, 1)), poisoned, ESLOHE, 1);
-        // another case is not affected
-        String healthy = TestEvents.newCaseId(ESLOHE);
-        EventEnvelope ok = TestEvents.publish(TestEvents.caseOpened(healthy, ESLOHE, LocalDate.of(2017, 5, 2)),
-                healthy, ESLOHE, 1);
+        // other cases are not affected (three of them: stocks suppress counts of 1 and 2)
+        EventEnvelope ok = null;
+        for (int i = 0; i < 3; i++) {
+            String healthy = TestEvents.newCaseId(ESLOHE);
+            ok = TestEvents.publish(TestEvents.caseOpened(healthy, ESLOHE, LocalDate.of(2017, 5, 2)), healthy, ESLOHE, 1);
+        }
+        EventEnvelope last = ok;
 
-        Eventually.assertSoon(() -> assertThat(status.hasProcessed(CaseEventsConsumer.CONSUMER, ok.id())).isTrue());
+        Eventually.assertSoon(() -> assertThat(status.hasProcessed(CaseEventsConsumer.CONSUMER, last.id())).isTrue());
         Eventually.assertSoon(() -> {
             List<ConsumerRecord<String, String>> dead = TestKafka.readAll(TestKafka.DLQ).stream()
                     .filter(r -> poisoned.equals(r.key())).toList();
@@ -75,7 +81,7 @@ class DeliveryFailuresTest {
             assertThat(secondReason).contains("parked");
         });
         given().auth().oauth2(TestTokens.analyst()).queryParam("month", "2017-05").when().get("/api/v1/stocks")
-                .then().statusCode(200).body("municipalities.find { it.ags == '05958016' }.cases", equalTo(1));
+                .then().statusCode(200).body("municipalities.find { it.ags == '05958016' }.cases", equalTo(3));
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'case-events consumer' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'case-events consumer' }.data.parkedCases", equalTo(1));

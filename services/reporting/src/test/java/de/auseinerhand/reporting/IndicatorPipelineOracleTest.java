@@ -317,9 +317,15 @@ class IndicatorPipelineOracleTest {
                         PersonRegistered leaving = present.get(1 + r.nextInt(present.size() - 1));
                         present.remove(leaving);
                         away.add(leaving);
-                        Instant at = on(m.atDay(1).plusDays(r.nextInt(6)));
-                        add(new PersonLeftCase(leaving.personId(), m.atDay(1), "own household"), caseId, at);
-                        add(amended(decision, m.atDay(1), present), caseId, at.plusSeconds(120));
+                        // on the first of the month, the amendment takes them out from that month; in the middle of it
+                        // they keep their share of the month and are taken out from the next one
+                        LocalDate leaves = r.nextInt(3) == 0 ? m.atDay(2 + r.nextInt(26)) : m.atDay(1);
+                        Instant at = on(leaves.plusDays(r.nextInt(6)));
+                        add(new PersonLeftCase(leaving.personId(), leaves, "own household"), caseId, at);
+                        LocalDate amendedFrom = leaves.getDayOfMonth() == 1 ? leaves : m.plusMonths(1).atDay(1);
+                        if (!YearMonth.from(amendedFrom).isAfter(to)) {
+                            add(amended(decision, amendedFrom, present), caseId, at.plusSeconds(120));
+                        }
                         continue;
                     }
                     int amendments = r.nextInt(6) == 0 ? 1 + (r.nextInt(4) == 0 ? 1 : 0) : 0;
@@ -362,7 +368,9 @@ class IndicatorPipelineOracleTest {
 
         EntitlementDecided decided(UUID id, YearMonth from, YearMonth to, boolean provisional, UUID replaces, List<PersonRegistered> present) {
             List<PersonEntitlement> amounts = amounts(present);
-            return new EntitlementDecided(id, new Period(from.atDay(1), to.atEndOfMonth()), provisional, "2024-01", amounts, total(amounts, 2),
+            // one in six starts within its first month (a partial month at the start, § 41(1) SGB II)
+            LocalDate first = replaces == null && !provisional && r.nextInt(6) == 0 ? from.atDay(2 + r.nextInt(26)) : from.atDay(1);
+            return new EntitlementDecided(id, new Period(first, to.atEndOfMonth()), provisional, "2024-01", amounts, total(amounts, 2),
                     total(amounts, 0), total(amounts, 1), replaces, replaces == null ? null : BigDecimal.ZERO, null);
         }
 
@@ -448,7 +456,23 @@ class IndicatorPipelineOracleTest {
         record Change(YearMonth month, Instant at, Map<UUID, BigDecimal[]> amounts) {
         }
 
-        record Entitlement(BigDecimal llu, BigDecimal kdu, String town) {
+        /** Monthly amounts of the decision in force, and the money due for the month: the days it pays. */
+        record Entitlement(BigDecimal llu, BigDecimal kdu, String town, BigDecimal lluDue, BigDecimal kduDue) {
+        }
+
+        /**
+         * § 41(1) SGB II read by the day: "Der Anspruch besteht für jeden Kalendertag. Der Monat wird mit 30 Tagen
+         * berechnet. Stehen die Leistungen nicht für einen vollen Monat zu, wird die Leistung anteilig erbracht." Each
+         * calendar day of the month is checked on its own; a month with every day in force is 30/30, else the days in
+         * force (at most 30) / 30, half-up to the cent per person and item (as a posting pays it).
+         */
+        static BigDecimal due(BigDecimal monthly, YearMonth m, java.util.function.Predicate<LocalDate> inForce) {
+            int days = 0;
+            for (LocalDate day = m.atDay(1); !day.isAfter(m.atEndOfMonth()); day = day.plusDays(1)) {
+                days += inForce.test(day) ? 1 : 0;
+            }
+            int thirtieths = days == m.lengthOfMonth() ? 30 : Math.min(30, days);
+            return monthly.multiply(BigDecimal.valueOf(thirtieths)).divide(BigDecimal.valueOf(30), 2, java.math.RoundingMode.HALF_UP);
         }
 
         final Map<String, List<Object[]>> residences = new HashMap<>();
@@ -553,7 +577,9 @@ class IndicatorPipelineOracleTest {
                     BigDecimal[] a = latest == null ? null : latest.amounts().get(person);
                     if (a != null) {
                         assertThat(found).as("two decisions in force for " + person + " in " + m).isNull();
-                        found = new Entitlement(a[0], a[1], town(caseId, m.atEndOfMonth()));
+                        java.util.function.Predicate<LocalDate> inForce = day -> !day.isBefore(d.period().from())
+                                && !day.isAfter(d.period().to()) && (ends == null || day.isBefore(ends));
+                        found = new Entitlement(a[0], a[1], town(caseId, m.atEndOfMonth()), due(a[0], m, inForce), due(a[1], m, inForce));
                     }
                 }
                 return found == null ? NONE : found;
@@ -561,7 +587,7 @@ class IndicatorPipelineOracleTest {
             return e == NONE ? null : e;
         }
 
-        static final Entitlement NONE = new Entitlement(null, null, null);
+        static final Entitlement NONE = new Entitlement(null, null, null, null, null);
 
         static int age(PersonRegistered p, YearMonth m) {
             return (m.getYear() * 12 + m.getMonthValue() - p.birthYearMonth().getYear() * 12 - p.birthYearMonth().getMonthValue()) / 12;
@@ -640,8 +666,8 @@ class IndicatorPipelineOracleTest {
                 for (String sex : sexes) {
                     if (now != null) {
                         Month x = out.computeIfAbsent(now.town() + "|" + sex, k -> new Month());
-                        x.llu = x.llu.add(now.llu());
-                        x.kdu = x.kdu.add(now.kdu());
+                        x.llu = x.llu.add(now.lluDue());
+                        x.kdu = x.kdu.add(now.kduDue());
                         if (elbNow) {
                             x.elb++;
                             x.singleParentElb += p.singleParent() ? 1 : 0;

@@ -13,6 +13,7 @@ import de.auseinerhand.events.registry.PersonRegistered;
 import de.auseinerhand.events.registry.PersonRole;
 import de.auseinerhand.events.registry.Sex;
 import de.auseinerhand.testsupport.Eventually;
+import de.auseinerhand.testsupport.TestClock;
 import de.auseinerhand.testsupport.TestEvents;
 import de.auseinerhand.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -131,7 +132,7 @@ class RebuildTest {
                 }
             }
         });
-        writer.scheduleAtFixedRate(() -> household(next.getAndIncrement(), Instant.now(), LocalDate.of(2026, 1, 1)), 0, 20,
+        writer.scheduleAtFixedRate(() -> household(next.getAndIncrement(), TestClock.now(), LocalDate.of(2026, 1, 1)), 0, 20,
                 TimeUnit.MILLISECONDS);
         reader.start();
         try {

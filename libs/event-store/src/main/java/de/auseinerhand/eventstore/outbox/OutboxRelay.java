@@ -24,6 +24,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,6 +91,9 @@ public class OutboxRelay {
 
     @ConfigProperty(name = "quarkus.application.name", defaultValue = "aus-einer-hand")
     String applicationName;
+
+    @Inject
+    Clock clock;
 
     @Inject
     MeterRegistry meters;
@@ -225,7 +229,7 @@ public class OutboxRelay {
                         }
                         continue;
                     }
-                    oldestAgeMillis.set(Duration.between(rows.get(0).recordedAt(), Instant.now()).toMillis());
+                    oldestAgeMillis.set(Duration.between(rows.get(0).recordedAt(), Instant.now(clock)).toMillis());
                     if (done < rows.size()) {
                         refreshBacklog(session);
                         sleep(backoff);
@@ -302,7 +306,7 @@ public class OutboxRelay {
             rs.next();
             backlog.set(rs.getLong(1));
             java.sql.Timestamp oldest = rs.getTimestamp(2);
-            oldestAgeMillis.set(oldest == null ? 0 : Duration.between(oldest.toInstant(), Instant.now()).toMillis());
+            oldestAgeMillis.set(oldest == null ? 0 : Duration.between(oldest.toInstant(), Instant.now(clock)).toMillis());
         }
     }
 
@@ -384,7 +388,7 @@ public class OutboxRelay {
             spans.get(i).setStatus(StatusCode.ERROR, "not acknowledged");
             spans.get(i).end();
         }
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         for (int i = 0; i < acked; i++) {
             commitToAck.record(Duration.between(rows.get(i).recordedAt(), now));
         }

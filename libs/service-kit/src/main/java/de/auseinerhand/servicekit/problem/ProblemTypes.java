@@ -14,6 +14,7 @@ public final class ProblemTypes {
     public static final String UNAUTHORIZED = BASE + "unauthorized";
     public static final String FORBIDDEN = BASE + "forbidden";
     public static final String HTTP = BASE + "http-error";
+    public static final String TOO_LARGE = BASE + "request-too-large";
     public static final String UNAVAILABLE = BASE + "service-unavailable";
     public static final String INTERNAL = BASE + "internal-error";
 

@@ -75,7 +75,8 @@ public class DecisionService {
     @ConfigProperty(name = "aeh.benefits.reclaim-threshold", defaultValue = "50.00")
     BigDecimal reclaimThreshold;
 
-    Clock clock = Clock.systemDefaultZone();
+    @Inject
+    Clock clock;
 
     public static String stream(String caseId) {
         return "benefits-" + caseId;
@@ -224,15 +225,17 @@ public class DecisionService {
         if (start == null) {
             throw new CommandRejected("hearing-required", "hearingOn", "the person must be heard before a reduction (§ 24 SGB X)");
         }
-        de.auseinerhand.benefits.domain.rules.RuleSet rules = calculator.ruleSets().on(start);
+        // the law in force when the duty was breached decides its consequence
+        LocalDate breached = occurredOn != null && occurredOn.isBefore(start) ? occurredOn : start;
+        de.auseinerhand.benefits.domain.rules.RuleSet rules = calculator.ruleSets().on(breached);
         if (rules == null) {
-            throw new CommandRejected("no-rule-set", "from", "no rule set covers " + start);
+            throw new CommandRejected("no-rule-set", "from", "no rule set covers " + breached);
         }
         UUID person = personId;
         boolean inCase = facts.persons().stream().anyMatch(p -> p.personId().equals(person) && p.role() != de.auseinerhand.events.registry.PersonRole.OTHER
                 && (p.leftOn() == null || p.leftOn().isAfter(start)));
         handle(caseId, expectedVersion, new BenefitCommand.ImposeReduction(personId, kind, "MISSED_APPOINTMENT".equals(kind), occurredOn,
-                hearingOn, start, inCase, disputeRunning(personId), rules.reductions()), facts, md);
+                hearingOn, start, inCase, rules.law().disputeProcedure() && disputeRunning(personId), rules.reductions()), facts, md);
         return load(caseId);
     }
 
@@ -267,23 +270,39 @@ public class DecisionService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void factsChanged(@Observes FactsChanged change) {
-        lockCase(change.caseId());
-        Loaded<BenefitState> loaded = load(change.caseId());
+        amendFrom(change.caseId(), change.fromMonth(),
+                first -> "facts changed from " + first + " (" + change.eventType().replace("de.auseinerhand.", "") + ")", change.eventId());
+    }
+
+    /**
+     * The rules in force changed from {@code fromMonth} (new rule data, e.g. the 13th amending act from
+     * 2026-07-01): recompute the case's decisions from then on and amend where the amounts differ, with the
+     * law named as the reason. Same path as changed facts.
+     */
+    @Transactional
+    public void rulesChanged(String caseId, YearMonth fromMonth, String reason) {
+        amendFrom(caseId, fromMonth, first -> reason, null);
+    }
+
+    private void amendFrom(String caseId, YearMonth fromMonth, java.util.function.Function<YearMonth, String> reasonFor, UUID causation) {
+        lockCase(caseId);
+        Loaded<BenefitState> loaded = load(caseId);
         if (loaded.state().decisions().isEmpty()) {
             return;
         }
-        CaseFacts facts = factsRepository.load(change.caseId());
+        CaseFacts facts = factsRepository.load(caseId);
         for (BenefitState.Decision d : loaded.state().decisions().values()) {
-            if (d.replacedBy() != null || YearMonth.from(d.to()).isBefore(change.fromMonth())) {
+            if (d.replacedBy() != null || YearMonth.from(d.to()).isBefore(fromMonth)
+                    || (d.terminatedFrom() != null && !YearMonth.from(d.terminatedFrom()).isAfter(fromMonth.minusMonths(1)))) {
                 continue;
             }
-            YearMonth first = change.fromMonth().isBefore(YearMonth.from(d.from())) ? YearMonth.from(d.from()) : change.fromMonth();
-            String reason = "facts changed from " + first + " (" + change.eventType().replace("de.auseinerhand.", "") + ")";
+            YearMonth first = fromMonth.isBefore(YearMonth.from(d.from())) ? YearMonth.from(d.from()) : fromMonth;
+            String reason = reasonFor.apply(first);
             List<MonthAmounts> months;
             try {
                 months = months(loaded.state(), facts, first, YearMonth.from(d.to()));
             } catch (InvalidHouseholdException e) {
-                LOG.warnf("case %s: changed facts cannot be calculated (%s); the decision stays as it is", change.caseId(), e.getMessage());
+                LOG.warnf("case %s: changed facts cannot be calculated (%s); the decision stays as it is", caseId, e.getMessage());
                 return;
             }
             BenefitCommand.Amend command = new BenefitCommand.Amend(d.id(), reason, months);
@@ -292,12 +311,12 @@ public class DecisionService {
             }
             String fourEyes = fourEyesReason(BigDecimal.ZERO, first.atDay(1));
             if (fourEyes != null) {
-                requestApproval(change.caseId(), facts.municipalityIn(first), "AMENDMENT", SYSTEM_ACTOR, fourEyes,
+                requestApproval(caseId, facts.municipalityIn(first), "AMENDMENT", SYSTEM_ACTOR, fourEyes,
                         json().put("decisionId", d.id().toString()).put("fromMonth", first.toString()).put("reason", reason));
                 continue;
             }
-            apply(change.caseId(), loaded, command, facts, new EventMetadata(SYSTEM_ACTOR, UUID.randomUUID(), change.eventId(), null));
-            loaded = load(change.caseId());
+            apply(caseId, loaded, command, facts, new EventMetadata(SYSTEM_ACTOR, UUID.randomUUID(), causation, null));
+            loaded = load(caseId);
         }
     }
 

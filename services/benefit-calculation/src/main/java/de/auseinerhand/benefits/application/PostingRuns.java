@@ -151,8 +151,7 @@ public class PostingRuns {
             return false;
         }
         MonthAmounts.Amounts amounts = d.amountsFor(month);
-        LocalDate last = d.lastDayIn(month);
-        int days = last.equals(month.atEndOfMonth()) ? 30 : Math.min(30, last.getDayOfMonth());
+        int days = d.daysPaidIn(month);
         List<PostedPersonAmount> people = new ArrayList<>();
         Money llu = Money.ZERO;
         Money kdu = Money.ZERO;

@@ -39,6 +39,40 @@ public final class RuleFiles {
         return parseAdequacyLimits(read(ADEQUACY_LIMITS));
     }
 
+    /**
+     * The rule sets from {@code directory/rule-sets.json} when district IT put one there (a ConfigMap
+     * mounted as a directory), else the ones built in. A broken file stops the start with its path and the
+     * bad value.
+     */
+    public static RuleSets ruleSets(java.util.Optional<java.nio.file.Path> directory) {
+        return parseRuleSets(readFrom(directory, "rule-sets.json", RULE_SETS));
+    }
+
+    /** Like {@link #ruleSets(java.util.Optional)} for {@code housing-adequacy-limits.json}. */
+    public static AdequacyLimits adequacyLimits(java.util.Optional<java.nio.file.Path> directory) {
+        return parseAdequacyLimits(readFrom(directory, "housing-adequacy-limits.json", ADEQUACY_LIMITS));
+    }
+
+    /** Where the rule data of {@code file} comes from: the directory's file if it exists, else the built-in resource. */
+    public static String origin(java.util.Optional<java.nio.file.Path> directory, String file) {
+        return directory.map(d -> d.resolve(file)).filter(java.nio.file.Files::isRegularFile).map(Object::toString)
+                .orElse("built in (" + file + ")");
+    }
+
+    static JsonNode readFrom(java.util.Optional<java.nio.file.Path> directory, String file, String resource) {
+        if (directory.isPresent()) {
+            java.nio.file.Path path = directory.get().resolve(file);
+            if (java.nio.file.Files.isRegularFile(path)) {
+                try {
+                    return JSON.readTree(path.toFile());
+                } catch (IOException e) {
+                    throw new IllegalStateException("rule data: " + path + " is not valid JSON: " + e.getMessage(), e);
+                }
+            }
+        }
+        return read(resource);
+    }
+
     static JsonNode read(String resource) {
         try (InputStream in = RuleFiles.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
@@ -107,6 +141,35 @@ public final class RuleFiles {
         int[] breachMonths = ints(req(red, "breachMonths", rAt));
         check(breachPercents.length > 0 && breachPercents.length == breachMonths.length, rAt + ".breachMonths",
                 "one duration per breach level");
+        int[] missedPercents;
+        int[] missedMonths;
+        if (red.has("missedAppointmentSteps")) {
+            JsonNode steps = red.get("missedAppointmentSteps");
+            check(steps.isArray() && steps.size() > 0, rAt + ".missedAppointmentSteps", "a list of {percent, months}");
+            missedPercents = new int[steps.size()];
+            missedMonths = new int[steps.size()];
+            for (int i = 0; i < steps.size(); i++) {
+                String sAt = rAt + ".missedAppointmentSteps[" + i + "]";
+                missedPercents[i] = percent(req(steps.get(i), "percent", sAt), sAt + ".percent");
+                missedMonths[i] = req(steps.get(i), "months", sAt).asInt();
+                check(missedMonths[i] >= 0 && missedMonths[i] <= 12, sAt + ".months", "0 to 12");
+            }
+        } else {
+            missedPercents = new int[] {percent(req(red, "missedAppointmentPercent", rAt), rAt + ".missedAppointmentPercent")};
+            missedMonths = new int[] {req(red, "missedAppointmentMonths", rAt).asInt()};
+        }
+        for (int p : breachPercents) {
+            check(p >= 0 && p <= 100, rAt + ".breachPercents", "0 to 100");
+        }
+        Integer workRefusalPercent = null;
+        Integer workRefusalMonths = null;
+        if (red.has("workRefusal")) {
+            String wAt = rAt + ".workRefusal";
+            workRefusalPercent = percent(req(red.get("workRefusal"), "percent", wAt), wAt + ".percent");
+            workRefusalMonths = req(red.get("workRefusal"), "months", wAt).asInt();
+            check(workRefusalMonths >= 1 && workRefusalMonths <= 12, wAt + ".months", "1 to 12");
+        }
+        int cap = percent(req(red, "capPercent", rAt), rAt + ".capPercent");
         return new RuleSet(id, validFrom, std,
                 money(req(cs, "amount", at + ".childSupplement"), at + ".childSupplement.amount"), csLevels,
                 basisPoints(req(an, "singleParentHigh", anAt), anAt + ".singleParentHigh"),
@@ -132,9 +195,46 @@ public final class RuleFiles {
                 money(req(assets, "vehiclePresumedAdequate", at + ".assets"), at + ".assets.vehiclePresumedAdequate"),
                 req(assets, "ownHomeHouseSquareMetres", at + ".assets").asInt(),
                 req(assets, "ownHomeFlatSquareMetres", at + ".assets").asInt(),
-                new RuleSet.Reductions(breachPercents, breachMonths,
-                        req(red, "missedAppointmentPercent", rAt).asInt(), req(red, "missedAppointmentMonths", rAt).asInt(),
-                        req(red, "capPercent", rAt).asInt(), req(red, "lookbackMonths", rAt).asInt()));
+                new RuleSet.Reductions(breachPercents, breachMonths, missedPercents, missedMonths, cap,
+                        req(red, "lookbackMonths", rAt).asInt(), workRefusalPercent, workRefusalMonths),
+                law(n, housing, assets, red, at));
+    }
+
+    /** The optional fields that describe the law beyond amounts; absent = the Bürgergeld law of 2023. */
+    static RuleSet.Law law(JsonNode n, JsonNode housing, JsonNode assets, JsonNode reductions, String at) {
+        RuleSet.Law old = RuleSet.Law.bürgergeld2023();
+        int cap = 0;
+        if (housing.has("waitingPeriodCapFactor")) {
+            cap = basisPoints(housing.get("waitingPeriodCapFactor"), at + ".housing.waitingPeriodCapFactor") * 100;
+            check(cap >= 10_000, at + ".housing.waitingPeriodCapFactor", "at least 1 (the adequacy limit itself)");
+        }
+        List<RuleSet.AgeAllowance> byAge = new ArrayList<>();
+        if (assets.has("allowanceByAge")) {
+            JsonNode list = assets.get("allowanceByAge");
+            int previous = -1;
+            for (int i = 0; i < list.size(); i++) {
+                String aAt = at + ".assets.allowanceByAge[" + i + "]";
+                int from = req(list.get(i), "fromAge", aAt).asInt();
+                check(i == 0 ? from == 0 : from > previous, aAt + ".fromAge", "ascending, the first from age 0");
+                byAge.add(new RuleSet.AgeAllowance(from, money(req(list.get(i), "amount", aAt), aAt + ".amount")));
+                previous = from;
+            }
+        }
+        List<String> sources = new ArrayList<>();
+        n.path("sources").forEach(x -> sources.add(x.asText()));
+        List<String> toConfirm = new ArrayList<>();
+        n.path("toConfirm").forEach(x -> toConfirm.add(x.asText()));
+        String name = n.path("benefitName").asText(old.benefitName());
+        check(!name.isBlank() && name.length() <= 60, at + ".benefitName", "1 to 60 characters");
+        return new RuleSet.Law(name, n.path("legalBasis").asText(old.legalBasis()), cap, List.copyOf(byAge),
+                reductions.path("disputeProcedure").asBoolean(old.disputeProcedure()),
+                n.hasNonNull("confirmedUntil") ? LocalDate.parse(n.get("confirmedUntil").asText()) : null, List.copyOf(sources),
+                List.copyOf(toConfirm));
+    }
+
+    private static int percent(JsonNode n, String at) {
+        check(n.isInt() && n.asInt() >= 0 && n.asInt() <= 100, at, "a whole percent from 0 to 100");
+        return n.asInt();
     }
 
     public static AdequacyLimits parseAdequacyLimits(JsonNode root) {

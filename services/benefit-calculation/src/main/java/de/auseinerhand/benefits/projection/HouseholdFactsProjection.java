@@ -24,6 +24,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -36,6 +37,9 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class HouseholdFactsProjection implements CaseEventProjection {
+
+    @Inject
+    Clock clock;
 
     @Inject
     DataSource dataSource;
@@ -55,7 +59,7 @@ public class HouseholdFactsProjection implements CaseEventProjection {
         }
         EventData data = EventCodec.instance().decode(envelope);
         String caseId = envelope.subject();
-        Instant recorded = envelope.time() == null ? Instant.now() : envelope.time();
+        Instant recorded = envelope.time() == null ? Instant.now(clock) : envelope.time();
         LocalDate effective = null;
         try (Connection c = dataSource.getConnection()) {
             if (data instanceof CaseOpened e) {
@@ -99,7 +103,7 @@ public class HouseholdFactsProjection implements CaseEventProjection {
     /** Breaches (facts for a hearing) and cooperation-plan disputes from job placement. */
     private void placement(EventEnvelope envelope) {
         EventData data = EventCodec.instance().decode(envelope);
-        Instant recorded = envelope.time() == null ? Instant.now() : envelope.time();
+        Instant recorded = envelope.time() == null ? Instant.now(clock) : envelope.time();
         try (Connection c = dataSource.getConnection()) {
             if (data instanceof BreachOfDutyRecorded e) {
                 insert(c, "insert into bf_breach (breach_id, case_id, person_id, kind, occurred_on, facts, recorded_at) values (?,?,?,?,?,?,?)"

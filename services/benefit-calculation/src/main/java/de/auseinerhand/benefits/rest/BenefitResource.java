@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -49,6 +50,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Benefits", description = "Applications, decisions, amendments and terminations per case")
 @SecurityRequirement(name = "bearer")
 public class BenefitResource {
+
+    @Inject
+    Clock clock;
 
     @Inject
     DecisionService decisions;
@@ -107,7 +111,7 @@ public class BenefitResource {
         if (body == null || body.receivedOn() == null) {
             throw ValidationFailedException.of("receivedOn", "is required");
         }
-        if (body.receivedOn().isAfter(LocalDate.now().plusDays(1))) {
+        if (body.receivedOn().isAfter(LocalDate.now(clock).plusDays(1))) {
             throw ValidationFailedException.of("receivedOn", "lies in the future");
         }
         Long expected = decisions.load(caseId).exists() ? Long.valueOf(ETags.requireIfMatch(ifMatch)) : ETags.parseIfMatch(ifMatch);

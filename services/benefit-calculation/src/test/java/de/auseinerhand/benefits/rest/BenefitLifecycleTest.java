@@ -20,6 +20,7 @@ import de.auseinerhand.events.registry.PersonRegistered;
 import de.auseinerhand.events.registry.PersonRole;
 import de.auseinerhand.events.registry.Sex;
 import de.auseinerhand.testsupport.Eventually;
+import de.auseinerhand.testsupport.TestClock;
 import de.auseinerhand.testsupport.TestEvents;
 import de.auseinerhand.testsupport.TestKafka;
 import de.auseinerhand.testsupport.TestTokens;
@@ -48,7 +49,11 @@ class BenefitLifecycleTest {
     static final String CASEWORKER = TestTokens.caseworker("cw-meschede-1", MESCHEDE);
     static final String TEAM_LEAD = TestTokens.token("tl-meschede", Set.of("team-lead"), List.of(MESCHEDE));
     static final String OTHER_TOWN = TestTokens.caseworker("cw-brilon-1", "05958012");
-    static final YearMonth START = YearMonth.now();
+    /** Today of the suite (TestClock, -Daeh.test.today); the lifecycle starts in its month. */
+    static final LocalDate TODAY = TestClock.today();
+    static final YearMonth START = YearMonth.from(TODAY);
+    /** Breaches on the first of START fall under the 13th amending act from 2026-07-01 (reductions, § 15a removed). */
+    static final boolean NEW_LAW = !START.atDay(1).isBefore(LocalDate.of(2026, 7, 1));
 
     record Case(String id, PersonRegistered head, long[] version) {
         void publish(de.auseinerhand.events.EventData data) {
@@ -80,7 +85,7 @@ class BenefitLifecycleTest {
 
     static Response apply(String caseId) {
         return given().auth().oauth2(CASEWORKER).contentType("application/json")
-                .body("{\"receivedOn\": \"" + START.atDay(3) + "\"}").post("/api/v1/cases/{id}/benefits/application", caseId);
+                .body("{\"receivedOn\": \"" + TODAY + "\"}").post("/api/v1/cases/{id}/benefits/application", caseId);
     }
 
     static Response decide(String caseId, boolean provisional) {
@@ -161,7 +166,7 @@ class BenefitLifecycleTest {
         given().auth().oauth2(CASEWORKER).contentType("application/json").body("{}")
                 .post("/api/v1/cases/{id}/benefits/application", c.id()).then().statusCode(400).body("errors.field", hasItem("receivedOn"));
         apply(c.id()).then().statusCode(201);
-        given().auth().oauth2(CASEWORKER).contentType("application/json").body("{\"receivedOn\": \"" + START.atDay(4) + "\"}")
+        given().auth().oauth2(CASEWORKER).contentType("application/json").body("{\"receivedOn\": \"" + TODAY + "\"}")
                 .post("/api/v1/cases/{id}/benefits/application", c.id()).then().statusCode(428);
         given().auth().oauth2(CASEWORKER).contentType("application/json").body("{}")
                 .post("/api/v1/cases/{id}/benefits/decisions", c.id()).then().statusCode(428);
@@ -169,6 +174,20 @@ class BenefitLifecycleTest {
                 .post("/api/v1/cases/{id}/benefits/decisions", c.id()).then().statusCode(404);
         given().auth().oauth2(TestTokens.portal("portal-demo", MESCHEDE)).contentType("application/json").header("If-Match", "\"1\"")
                 .body("{}").post("/api/v1/cases/{id}/benefits/decisions", c.id()).then().statusCode(403);
+    }
+
+    @Test
+    void theReceiptDateIsJudgedByTheServiceClock() {
+        // the service runs on the suite's clock (-Daeh.test.today): the day after its today is accepted (a
+        // letter dated tomorrow by a portal in another time zone), two days after are refused; run with a
+        // date far from the real one, a service reading the wall clock fails here
+        Case early = singleAdult();
+        given().auth().oauth2(CASEWORKER).contentType("application/json").body("{\"receivedOn\": \"" + TODAY.plusDays(2) + "\"}")
+                .post("/api/v1/cases/{id}/benefits/application", early.id()).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("receivedOn"));
+        given().auth().oauth2(CASEWORKER).contentType("application/json").body("{\"receivedOn\": \"" + TODAY.plusDays(1) + "\"}")
+                .post("/api/v1/cases/{id}/benefits/application", early.id()).then().statusCode(201)
+                .body("applicationFrom", equalTo(YearMonth.from(TODAY.plusDays(1)).atDay(1).toString()));
     }
 
     @Test
@@ -244,13 +263,15 @@ class BenefitLifecycleTest {
         apply(c.id()).then().statusCode(201);
         decide(c.id(), false).then().statusCode(201);
         UUID breach = UUID.randomUUID();
-        LocalDate today = LocalDate.now();
+        LocalDate today = TODAY;
         c.publish(new BreachOfDutyRecorded(breach, c.head().personId(), BreachKind.REFUSED_REASONABLE_OFFER, START.atDay(1),
                 "reasonable offer refused", null, null));
         String noHearing = "{\"breachId\": \"" + breach + "\"}";
         Eventually.assertSoon(() -> reduce(c.id(), noHearing).then().statusCode(422).body("code", equalTo("hearing-required")));
+        // the law in force on the day of the breach decides (13th amending act from 2026-07-01): a refused job
+        // offer was the first step, 10 % for a month; it now withdraws the standard need (100 %) for two months
         reduce(c.id(), "{\"breachId\": \"" + breach + "\", \"hearingOn\": \"" + today + "\"}").then().statusCode(200)
-                .body("reductions", hasSize(1)).body("reductions[0].percent", equalTo(10))
+                .body("reductions", hasSize(1)).body("reductions[0].percent", equalTo(NEW_LAW ? 100 : 10))
                 .body("reductions[0].from", equalTo(START.plusMonths(1).atDay(1).toString()));
         // a missed appointment in the same month adds 10 %: 20 % of 563 = 112.60, housing untouched
         reduce(c.id(), "{\"personId\": \"" + c.head().personId() + "\", \"kind\": \"MISSED_APPOINTMENT\", \"occurredOn\": \""
@@ -266,8 +287,9 @@ class BenefitLifecycleTest {
         Eventually.assertSoon(() -> {
             List<MonthlyEntitlementPosted> posted = postedOnTopic(c.id());
             assertThat(posted).hasSize(1);
-            // 10 % for the whole month + 10 % from the 16th (together under the 30 % cap)
-            BigDecimal reductions = new BigDecimal("56.30").add(second);
+            // up to 2026-06: 10 % for the whole month + 10 % from the 16th (together under the 30 % cap); from
+            // 2026-07: the standard need withdrawn, the first missed appointment costs nothing, never more than the LLU
+            BigDecimal reductions = NEW_LAW ? new BigDecimal("563.00") : new BigDecimal("56.30").add(second);
             assertThat(posted.get(0).reductions()).isEqualByComparingTo(reductions);
             assertThat(posted.get(0).kdu()).isEqualByComparingTo("480.00");
             assertThat(posted.get(0).payable()).isEqualByComparingTo(new BigDecimal("1043.00").subtract(reductions));
@@ -275,17 +297,24 @@ class BenefitLifecycleTest {
     }
 
     @Test
-    void noReductionWhileACooperationPlanDisputeRuns() {
+    void aCooperationPlanDisputeBlocksReductionsWhileTheLawHasOne() {
         Case c = singleAdult();
         apply(c.id()).then().statusCode(201);
         decide(c.id(), false).then().statusCode(201);
         UUID breach = UUID.randomUUID();
-        c.publish(new CooperationPlanDisputeStarted(UUID.randomUUID(), c.head().personId(), LocalDate.now(), "hours of the measure"));
+        c.publish(new CooperationPlanDisputeStarted(UUID.randomUUID(), c.head().personId(), TODAY, "hours of the measure"));
         c.publish(new BreachOfDutyRecorded(breach, c.head().personId(), BreachKind.BROKE_OFF_MEASURE, START.atDay(1), "measure broken off",
                 null, UUID.randomUUID()));
-        Eventually.assertSoon(() -> reduce(c.id(), "{\"breachId\": \"" + breach + "\", \"hearingOn\": \"" + LocalDate.now() + "\"}")
-                .then().statusCode(422).body("code", equalTo("dispute-running")));
-        given().auth().oauth2(CASEWORKER).get("/api/v1/cases/{id}/benefits", c.id()).then().body("reductions", hasSize(0));
+        if (!NEW_LAW) {
+            Eventually.assertSoon(() -> reduce(c.id(), "{\"breachId\": \"" + breach + "\", \"hearingOn\": \"" + TODAY + "\"}")
+                    .then().statusCode(422).body("code", equalTo("dispute-running")));
+            given().auth().oauth2(CASEWORKER).get("/api/v1/cases/{id}/benefits", c.id()).then().body("reductions", hasSize(0));
+        } else {
+            // the 13th amending act removed the dispute procedure of § 15a: a breach from 2026-07 is reduced (30 %, 3 months)
+            Eventually.assertSoon(() -> reduce(c.id(), "{\"breachId\": \"" + breach + "\", \"hearingOn\": \"" + TODAY + "\"}")
+                    .then().statusCode(200).body("reductions[0].percent", equalTo(30))
+                    .body("reductions[0].to", equalTo(START.plusMonths(4).atDay(1).minusDays(1).toString())));
+        }
     }
 
     static List<MonthlyEntitlementPosted> postedOnTopic(String caseId) {

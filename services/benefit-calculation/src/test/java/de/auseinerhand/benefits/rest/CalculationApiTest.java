@@ -69,6 +69,18 @@ class CalculationApiTest {
     }
 
     @Test
+    void aBodyOverTheSizeLimitIsAProblemToo() {
+        // a household is a few kilobytes: 100 KiB of members is refused before it is read, as problem+json
+        String padding = "x".repeat(100 * 1024);
+        given().auth().oauth2(PORTAL).contentType("application/json").body("{\"month\": \"2024-03\", \"note\": \"" + padding + "\"}")
+                .when().post("/api/v1/calculations").then().statusCode(413).contentType("application/problem+json")
+                .body("status", equalTo(413)).body("type", equalTo("urn:aus-einer-hand:problem:request-too-large"));
+        // under the limit the request reaches the API (and is judged on its content)
+        given().auth().oauth2(PORTAL).contentType("application/json").body(CalculationResource.WAGE_EXAMPLE)
+                .when().post("/api/v1/calculations").then().statusCode(200);
+    }
+
+    @Test
     void aTokenIsRequiredAndTheRuleSetsAreListed() {
         given().contentType("application/json").body(CalculationResource.WAGE_EXAMPLE).when().post("/api/v1/calculations")
                 .then().statusCode(401);

@@ -8,6 +8,7 @@ import de.auseinerhand.events.registry.HousingCostsDeclared;
 import de.auseinerhand.events.registry.PersonRole;
 import de.auseinerhand.events.registry.Sex;
 import de.auseinerhand.testsupport.Eventually;
+import de.auseinerhand.testsupport.TestClock;
 import de.auseinerhand.testsupport.TestEvents;
 import de.auseinerhand.testsupport.TestTokens;
 import io.agroal.api.AgroalDataSource;
@@ -56,7 +57,7 @@ class TraceThroughKafkaTest {
 
         // no traceparent from the client: the trace starts at the service
         given().auth().oauth2(CASEWORKER).contentType("application/json")
-                .body("{\"receivedOn\": \"" + YearMonth.now().atDay(3) + "\"}").post(path).then().statusCode(201);
+                .body("{\"receivedOn\": \"" + TestClock.today() + "\"}").post(path).then().statusCode(201);
 
         // the stored envelope names the request's server span, which shows the route, not the case number
         Stored event = applicationReceived(caseId);
@@ -92,7 +93,7 @@ class TraceThroughKafkaTest {
 
     private static String knownSingleAdult() {
         String caseId = TestEvents.newCaseId(MESCHEDE);
-        java.time.LocalDate since = YearMonth.now().minusMonths(1).atDay(1);
+        java.time.LocalDate since = TestClock.thisMonth().minusMonths(1).atDay(1);
         TestEvents.publish(TestEvents.caseOpened(caseId, MESCHEDE, since), caseId, MESCHEDE, 1);
         TestEvents.publish(TestEvents.person(PersonRole.HEAD, YearMonth.of(1988, 4), Sex.FEMALE, true, since), caseId, MESCHEDE, 2);
         TestEvents.publish(new HousingCostsDeclared(since, new BigDecimal("400.00"), new BigDecimal("80.00"),

@@ -23,6 +23,7 @@ import de.auseinerhand.servicekit.security.OperationPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,9 @@ import java.util.function.Function;
 public class CaseService {
 
     private final CaseDecider decider = new CaseDecider();
+
+    @Inject
+    Clock clock;
 
     @Inject
     EventStore store;
@@ -81,7 +85,7 @@ public class CaseService {
                     List.of(new FieldError("municipality", "not one of your municipalities"))));
         }
         String caseId = numbers.next(municipality);
-        LocalDate date = openedOn == null ? LocalDate.now() : openedOn;
+        LocalDate date = openedOn == null ? LocalDate.now(clock) : openedOn;
         Loaded<CaseState> none = new Loaded<>(decider.initialState(), 0);
         Loaded<CaseState> after = append(caseId, none, 0L, new CaseCommand.OpenCase(caseId, municipality, date));
         audit.record("open-case", caseId, null);

@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -36,6 +37,9 @@ public class PersonKeyVault {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private final SecureRandom random = new SecureRandom();
+
+    @Inject
+    Clock clock;
 
     @Inject
     AgroalDataSource dataSource;
@@ -75,7 +79,7 @@ public class PersonKeyVault {
             ps.setString(1, "pk-" + UUID.randomUUID());
             ps.setObject(2, personId);
             ps.setBytes(3, newKey().getEncoded());
-            ps.setTimestamp(4, Timestamp.from(Instant.now()));
+            ps.setTimestamp(4, Timestamp.from(Instant.now(clock)));
             ps.setObject(5, personId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -93,7 +97,7 @@ public class PersonKeyVault {
     public void erase(UUID personId) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "update person_key set key_material = null, erased_at = ? where person_id = ? and key_material is not null")) {
-            ps.setTimestamp(1, Timestamp.from(Instant.now()));
+            ps.setTimestamp(1, Timestamp.from(Instant.now(clock)));
             ps.setObject(2, personId);
             ps.executeUpdate();
         } catch (SQLException e) {

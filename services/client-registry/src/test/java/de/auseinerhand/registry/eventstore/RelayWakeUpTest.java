@@ -9,6 +9,7 @@ import de.auseinerhand.eventstore.NewEvent;
 import de.auseinerhand.eventstore.outbox.OutboxRelay;
 import de.auseinerhand.eventstore.outbox.OutboxSignal;
 import de.auseinerhand.testsupport.Eventually;
+import de.auseinerhand.testsupport.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -16,7 +17,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -79,6 +79,6 @@ class RelayWakeUpTest {
 
     private void append(String caseId) {
         store.append("case-" + caseId, 0,
-                List.of(new NewEvent(new CaseOpened(caseId, "05958004", LocalDate.now()), caseId, "05958004")), META);
+                List.of(new NewEvent(new CaseOpened(caseId, "05958004", TestClock.today()), caseId, "05958004")), META);
     }
 }

@@ -1,5 +1,6 @@
 package de.auseinerhand.placement.application;
 
+import java.time.Clock;
 import de.auseinerhand.eventstore.EventStore;
 import de.auseinerhand.eventstore.Loaded;
 import de.auseinerhand.eventstore.StoredEvent;
@@ -17,6 +18,7 @@ import de.auseinerhand.servicekit.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -30,6 +32,9 @@ import java.util.function.Function;
 public class PlacementService {
 
     private final PlacementDecider decider = new PlacementDecider();
+
+    @Inject
+    Clock clock;
 
     @Inject
     EventStore store;
@@ -103,7 +108,7 @@ public class PlacementService {
             throw ProblemException.notFound();
         }
         KnownCase c = KnownCase.findById(caseId);
-        java.time.LocalDate today = java.time.LocalDate.now();
+        java.time.LocalDate today = LocalDate.now(clock);
         boolean current = (p.leftOn == null || p.leftOn.isAfter(today)) && !p.erased
                 && (c.closedOn == null || c.closedOn.isAfter(today));
         return new MemberFacts(personId, current, p.employable);

@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import javax.sql.DataSource;
 
@@ -28,6 +29,9 @@ import javax.sql.DataSource;
 public class BenefitsViewProjection implements CaseEventProjection {
 
     @Inject
+    Clock clock;
+
+    @Inject
     DataSource dataSource;
 
     @Override
@@ -38,7 +42,7 @@ public class BenefitsViewProjection implements CaseEventProjection {
         }
         EventData data = EventCodec.instance().decode(envelope);
         String caseId = envelope.subject();
-        Timestamp recorded = Timestamp.from(envelope.time() == null ? Instant.now() : envelope.time());
+        Timestamp recorded = Timestamp.from(envelope.time() == null ? Instant.now(clock) : envelope.time());
         try (Connection c = dataSource.getConnection()) {
             if (data instanceof EntitlementDecided e) {
                 try (PreparedStatement ps = c.prepareStatement("insert into jp_benefit_decision (case_id, decision_id, period_from, "

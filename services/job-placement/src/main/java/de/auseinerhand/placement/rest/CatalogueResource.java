@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,6 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Placement work lists and reference data")
 @SecurityRequirement(name = "bearer")
 public class CatalogueResource {
+
+    @Inject
+    Clock clock;
 
     @Inject
     ReferenceData reference;
@@ -54,6 +58,6 @@ public class CatalogueResource {
             @Parameter(description = "only cases of this placement case worker") @QueryParam("caseworker") String caseworker,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return dueList.dueBy(dueBy == null ? LocalDate.now() : dueBy, caseworker, cursor, limit);
+        return dueList.dueBy(dueBy == null ? LocalDate.now(clock) : dueBy, caseworker, cursor, limit);
     }
 }

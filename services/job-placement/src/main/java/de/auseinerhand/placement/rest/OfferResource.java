@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -52,6 +53,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OfferResource {
 
     @Inject
+    Clock clock;
+
+    @Inject
     OfferService offers;
 
     @Inject
@@ -71,7 +75,7 @@ public class OfferResource {
                 idempotency.once(caller.actorId(), idempotencyKey, List.of("publish-offer", r), PlacementViews.OfferView.class, () -> {
                     Loaded<OfferState> o = offers.publish(new OfferCommand.Publish(UUID.randomUUID(), r.employerId(),
                             r.occupationCode(), r.title(), r.municipality(), r.hoursPerWeek(), r.wage(),
-                            r.publishedOn() == null ? LocalDate.now() : r.publishedOn(), r.startDate(), r.positions(),
+                            r.publishedOn() == null ? LocalDate.now(clock) : r.publishedOn(), r.startDate(), r.positions(),
                             r.requirements(), r.languages(), Boolean.TRUE.equals(r.drivingLicenceRequired())));
                     return new IdempotencyKeys.Outcome<>(201, "/api/v1/offers/" + o.state().offerId(),
                             PlacementViews.OfferView.of(o.state(), o.version()), false);

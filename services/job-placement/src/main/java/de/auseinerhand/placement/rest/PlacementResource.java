@@ -43,6 +43,7 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -65,6 +66,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Placement", description = "The placement file of a case (Vermittlung, Kooperationsplan, Maßnahmen, Integrationen)")
 @SecurityRequirement(name = "bearer")
 public class PlacementResource {
+
+    @Inject
+    Clock clock;
 
     @Inject
     PlacementService placement;
@@ -96,7 +100,7 @@ public class PlacementResource {
             + "six-month continuation after integrations and recorded breaches of duty; audited")
     public Response get(@PathParam("caseId") String caseId) {
         PlacementService.CaseFile f = placement.view(caseId);
-        return Response.ok(PlacementViews.CaseView.of(f, LocalDate.now()))
+        return Response.ok(PlacementViews.CaseView.of(f, LocalDate.now(clock)))
                 .tag(new EntityTag(String.valueOf(f.placement().version()))).build();
     }
 
@@ -186,7 +190,7 @@ public class PlacementResource {
                 reasons = match.factors().stream().map(f -> f.name() + " " + f.points() + "/" + f.max() + ": " + f.reason()).toList();
             }
             return new PlacementCommand.Propose(m, offer.offerId(), offer.isOpen(), offer.title(),
-                    r.proposedOn() == null ? LocalDate.now() : r.proposedOn(), score, reasons);
+                    r.proposedOn() == null ? LocalDate.now(clock) : r.proposedOn(), score, reasons);
         });
     }
 
@@ -213,7 +217,7 @@ public class PlacementResource {
         UUID measureId = UUID.randomUUID();
         String caseworker = caseworkerId();
         return create("assign-measure", caseId, personId, key, ifMatch, r, measureId, m -> new PlacementCommand.AssignMeasure(m,
-                measureId, type, r.provider(), r.assignedOn() == null ? LocalDate.now() : r.assignedOn(), r.plannedStart(),
+                measureId, type, r.provider(), r.assignedOn() == null ? LocalDate.now(clock) : r.assignedOn(), r.plannedStart(),
                 r.plannedEnd(), r.plannedCosts(), caseworker, tables.measuresElsewhere(personId, caseId)));
     }
 
@@ -248,7 +252,7 @@ public class PlacementResource {
         MeasureType type = catalogueEntry(r.catalogueId());
         UUID measureId = UUID.randomUUID();
         String caseworker = caseworkerId();
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         LocalDate assignedOn = r.start() != null && r.start().isAfter(today) ? today : r.start();
         return create("start-measure", caseId, personId, key, ifMatch, r, measureId, m -> new PlacementCommand.AssignAndStartMeasure(
                 new PlacementCommand.AssignMeasure(m, measureId, type, r.provider(), assignedOn, r.start(), r.plannedEnd(),
@@ -316,6 +320,6 @@ public class PlacementResource {
     }
 
     private PlacementViews.CaseView view(String caseId) {
-        return PlacementViews.CaseView.of(placement.view(caseId), LocalDate.now());
+        return PlacementViews.CaseView.of(placement.view(caseId), LocalDate.now(clock));
     }
 }

@@ -21,6 +21,7 @@ import de.auseinerhand.events.registry.PersonRegistered;
 import de.auseinerhand.events.registry.PersonRole;
 import de.auseinerhand.events.registry.Sex;
 import de.auseinerhand.testsupport.Eventually;
+import de.auseinerhand.testsupport.TestClock;
 import de.auseinerhand.testsupport.TestEvents;
 import de.auseinerhand.testsupport.TestKafka;
 import de.auseinerhand.testsupport.TestTokens;
@@ -46,7 +47,7 @@ class PlacementApiTest {
     static final String BRILON = "05958012";
     static final String CASEWORKER = TestTokens.caseworker("cw-meschede-7", MESCHEDE);
     static final String OTHER_TOWN = TestTokens.caseworker("cw-brilon-7", BRILON);
-    static final LocalDate TODAY = LocalDate.now();
+    static final LocalDate TODAY = TestClock.today();
 
     record Household(String caseId, UUID head, UUID child) {
     }

@@ -83,7 +83,9 @@ public class IndicatorFactsProjection {
         }
         UUID id = envelope.id();
         String caseId = envelope.subject();
-        Instant at = envelope.time() == null ? Instant.now() : envelope.time();
+        // the codec refuses envelopes without a time: the recorded instant is the event's own, so a
+        // rebuild writes the same facts as the live projection
+        Instant at = envelope.time();
         {
             if (data instanceof CaseOpened e) {
                 exec(c, "insert into rp_residence values (?,?,?,?,?) on conflict do nothing", id, caseId, e.openedOn(), e.municipality(), at);

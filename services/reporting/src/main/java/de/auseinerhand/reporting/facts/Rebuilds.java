@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +59,9 @@ public class Rebuilds {
             Map.entry("rp_termination", "event_id"), Map.entry("rp_posting", "event_id, person_id"), Map.entry("rp_unemployment", "event_id"),
             Map.entry("rp_measure", "event_id"), Map.entry("rp_integration", "event_id"), Map.entry("rp_employment_end", "event_id"),
             Map.entry("rp_caseworker", "event_id"), Map.entry("rp_case_closure", "event_id"));
+
+    @Inject
+    Clock clock;
 
     @Inject
     DataSource dataSource;
@@ -134,7 +138,7 @@ public class Rebuilds {
         }
         int version = activeVersion() + 1;
         UUID id = UUID.randomUUID();
-        Instant started = Instant.now();
+        Instant started = Instant.now(clock);
         sql("insert into projection_rebuild (rebuild_id, projection, version, requested_by, started_at, status) values (?,?,?,?,?,'RUNNING')",
                 id, PROJECTION, version, actor, java.sql.Timestamp.from(started));
         Progress first = new Progress(id, version, "RUNNING", started, 0, 0, 0, null, null, null, null, null, null, null);
@@ -186,7 +190,7 @@ public class Rebuilds {
                 String live = checksum("rp_v" + old, "rp_v" + old);
                 String rebuilt = checksum(schema, "rp_v" + old);
                 sql("drop schema rp_v" + old + " cascade");
-                Instant finished = Instant.now();
+                Instant finished = Instant.now(clock);
                 double seconds = Math.max(0.001, Duration.between(p.startedAt(), finished).toMillis() / 1000.0);
                 Progress done = new Progress(p.rebuildId(), p.version(), "DONE", p.startedAt(), applied[0], applied[0] / seconds, 0, 0.0,
                         switched, finished, live, rebuilt, live.equals(rebuilt), null);
@@ -200,7 +204,7 @@ public class Rebuilds {
         } catch (RuntimeException | SQLException e) {
             LOG.errorf(e, "rebuild %s failed", p.rebuildId());
             Progress failed = new Progress(p.rebuildId(), p.version(), "FAILED", p.startedAt(), current.get().events(), 0, 0, null, null,
-                    Instant.now(), null, null, null, e.getMessage());
+                    Instant.now(clock), null, null, null, e.getMessage());
             current.set(failed);
             sql("update projection_rebuild set status = 'FAILED', finished_at = now(), message = ? where rebuild_id = ?",
                     String.valueOf(e.getMessage()), p.rebuildId());
@@ -327,7 +331,7 @@ public class Rebuilds {
     }
 
     private Progress update(Progress p, String status, long events, long lag, String message) {
-        double seconds = Math.max(0.001, Duration.between(p.startedAt(), Instant.now()).toMillis() / 1000.0);
+        double seconds = Math.max(0.001, Duration.between(p.startedAt(), Instant.now(clock)).toMillis() / 1000.0);
         double rate = events / seconds;
         Progress now = new Progress(p.rebuildId(), p.version(), status, p.startedAt(), events, rate, lag, rate > 0 ? lag / rate : null, null,
                 null, null, null, null, message);
@@ -347,7 +351,7 @@ public class Rebuilds {
                         + " where projection = '" + PROJECTION + "'");
             }
             c.commit();
-            return Instant.now();
+            return Instant.now(clock);
         } catch (SQLException e) {
             throw new IllegalStateException("switching to version " + version + " failed", e);
         }

@@ -32,6 +32,27 @@ public record Facts(
             return replacedBy == null && !YearMonth.from(from).isAfter(m) && !YearMonth.from(to).isBefore(m)
                     && (terminatedFrom == null || terminatedFrom.isAfter(m.atDay(1)));
         }
+
+        /**
+         * The days of {@code m} the decision pays, counted as benefit-calculation's posting does (§ 41(1)
+         * SGB II: the entitlement is per calendar day and a month counts 30 days; a month in force from its
+         * first to its last day is 30, a part of a month its calendar days in force, at most 30). 0 when the
+         * decision does not cover the month.
+         */
+        public int daysPaid(YearMonth m) {
+            if (!covers(m)) {
+                return 0;
+            }
+            LocalDate first = from.isAfter(m.atDay(1)) ? from : m.atDay(1);
+            LocalDate last = to.isBefore(m.atEndOfMonth()) ? to : m.atEndOfMonth();
+            if (terminatedFrom != null && !terminatedFrom.isAfter(last)) {
+                last = terminatedFrom.minusDays(1);
+            }
+            if (first.equals(m.atDay(1)) && last.equals(m.atEndOfMonth())) {
+                return 30;
+            }
+            return (int) Math.min(30, java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1);
+        }
     }
 
     /** The per-person amounts a decision or amendment sets from {@code effectiveMonth}; {@code sequence} orders changes of the same month. */

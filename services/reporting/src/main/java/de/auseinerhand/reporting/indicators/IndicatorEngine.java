@@ -1,5 +1,6 @@
 package de.auseinerhand.reporting.indicators;
 
+import de.auseinerhand.events.registry.WorkingAge;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -235,17 +236,30 @@ public final class IndicatorEngine {
                     continue;
                 }
                 String municipality = municipality(facts, d.caseId(), m);
+                int days = d.daysPaid(m);
                 for (Map.Entry<UUID, BigDecimal[]> e : current.perPerson().entrySet()) {
-                    BigDecimal llu = e.getValue()[0];
-                    BigDecimal kdu = e.getValue()[1];
-                    boolean beneficiary = llu.add(kdu).signum() > 0;
+                    // status from the monthly amounts, money as due for the days paid (§ 41(1) SGB II)
+                    boolean beneficiary = e.getValue()[0].add(e.getValue()[1]).signum() > 0;
+                    BigDecimal llu = proRata(e.getValue()[0], days);
+                    BigDecimal kdu = proRata(e.getValue()[1], days);
                     Facts.Person p = facts.persons().get(e.getKey());
-                    boolean elb = beneficiary && p != null && p.employable() && p.ageIn(m) >= 15 && p.ageIn(m) < 67;
+                    boolean elb = beneficiary && p != null && p.employable() && WorkingAge.in(p.born(), m);
                     status.computeIfAbsent(e.getKey(), k -> new HashMap<>()).put(m, new Status(d.caseId(), municipality, elb, beneficiary, llu, kdu));
                 }
             }
         }
         return status;
+    }
+
+    /**
+     * A monthly amount for {@code days} of a 30-day month (§ 41(1) SGB II), rounded half-up to the cent
+     * per person and item, as benefit-calculation posts it.
+     */
+    static BigDecimal proRata(BigDecimal monthly, int days) {
+        if (days >= 30) {
+            return monthly;
+        }
+        return monthly.multiply(BigDecimal.valueOf(days)).divide(BigDecimal.valueOf(30), 2, RoundingMode.HALF_UP);
     }
 
     /** eLb per case in a month, split into under 25 and 25 or older (for caseloads against 1:75 and 1:150). */

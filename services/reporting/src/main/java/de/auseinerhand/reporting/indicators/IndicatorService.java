@@ -79,7 +79,8 @@ public class IndicatorService {
     }
 
     /** One caseworker's caseload in a month: eLb under 25 (reference 1:75) and 25 or older (1:150). */
-    public record Caseload(String caseworkerId, String function, long cases, long elbUnder25, long elb25Plus, BigDecimal referenceCapacity,
+    /** Counts are null when small (SmallCounts in the resource); see {@link #caseloads}. */
+    public record Caseload(String caseworkerId, String function, Long cases, Long elbUnder25, Long elb25Plus, BigDecimal referenceCapacity,
                            BigDecimal utilisation) {
     }
 
@@ -104,7 +105,7 @@ public class IndicatorService {
             long[] v = e.getValue();
             BigDecimal load = BigDecimal.valueOf(v[1]).divide(BigDecimal.valueOf(75), java.math.MathContext.DECIMAL64)
                     .add(BigDecimal.valueOf(v[2]).divide(BigDecimal.valueOf(150), java.math.MathContext.DECIMAL64));
-            out.add(new Caseload(e.getKey(), function, v[0], v[1], v[2], BigDecimal.valueOf(v[1] + v[2]),
+            out.add(new Caseload(e.getKey(), function, (long) v[0], (long) v[1], (long) v[2], BigDecimal.valueOf(v[1] + v[2]),
                     load.setScale(3, java.math.RoundingMode.HALF_UP)));
         }
         return out;

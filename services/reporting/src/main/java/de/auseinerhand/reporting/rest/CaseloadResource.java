@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -31,7 +32,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CaseloadResource {
 
     @Inject
+    Clock clock;
+
+    @Inject
     IndicatorService indicators;
+
+    @Inject
+    SmallCounts small;
 
     @GET
     @Path("/caseloads")
@@ -44,7 +51,21 @@ public class CaseloadResource {
         v.require(function == null || List.of("BENEFITS", "PLACEMENT", "CASE_MANAGEMENT").contains(function), "function",
                 "BENEFITS, PLACEMENT or CASE_MANAGEMENT");
         v.throwIfAny();
-        return indicators.caseloads(m, day == null ? LocalDate.now(IndicatorService.ZONE) : day, function == null ? "PLACEMENT" : function);
+        return indicators.caseloads(m, day == null ? LocalDate.now(clock) : day, function == null ? "PLACEMENT" : function).stream()
+                .map(this::suppressed).toList();
+    }
+
+    /**
+     * Small counts of a case worker's load are null; when one age group is suppressed, the other and the
+     * utilisation (from which it could be computed back) are too, and the total is shown only when it is
+     * not small itself.
+     */
+    private IndicatorService.Caseload suppressed(IndicatorService.Caseload c) {
+        boolean partSmall = small.small(c.elbUnder25()) || small.small(c.elb25Plus());
+        long total = c.elbUnder25() + c.elb25Plus();
+        return new IndicatorService.Caseload(c.caseworkerId(), c.function(), small.count(c.cases()),
+                partSmall ? null : c.elbUnder25(), partSmall ? null : c.elb25Plus(),
+                small.small(total) ? null : c.referenceCapacity(), partSmall ? null : c.utilisation());
     }
 
     static YearMonth month(String s, String field, ValidationFailedException.Collector v) {

@@ -24,6 +24,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -62,6 +63,9 @@ public class ComparisonResource {
             """;
 
     @Inject
+    Clock clock;
+
+    @Inject
     DataSource dataSource;
 
     @Inject
@@ -69,6 +73,9 @@ public class ComparisonResource {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    SmallCounts small;
 
     @ConfigProperty(name = "aeh.reporting.agency.id")
     String ownId;
@@ -129,7 +136,7 @@ public class ComparisonResource {
             throw new ValidationFailedException(errors);
         }
         UUID importId = UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(Instant.now(clock));
         int values = 0;
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "insert into cmp_figure values (?,?,?,?,?,?,?,?,?) on conflict (agency_id, month, indicator) do update set name = excluded.name,"
@@ -196,9 +203,9 @@ public class ComparisonResource {
         v.require(mode == null || mode.equals("early") || mode.equals("final"), "mode", "early or final");
         v.throwIfAny();
         boolean official = !"early".equals(mode);
-        IndicatorService.Result r = indicators.compute(m, day == null ? LocalDate.now(IndicatorService.ZONE) : day, official);
+        IndicatorService.Result r = indicators.compute(m, day == null ? LocalDate.now(clock) : day, official);
         BigDecimal own = r.indicators().stream().filter(i -> i.municipality().equals(IndicatorEngine.DISTRICT) && i.sex().equals(IndicatorEngine.ALL))
-                .findFirst().map(i -> i.values().get(indicator)).orElse(null);
+                .findFirst().map(i -> small.ofUnit(i.current().elb, i.values().get(indicator))).orElse(null);
         Agency district = new Agency(ownId, ownName, ownState, ownType, own);
         List<Agency> others = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(

@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -24,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -44,13 +44,16 @@ public class IndicatorResource {
     static final Set<String> LOWER_IS_BETTER = Set.of("K1", "K1E1", "K1E2", "K1E3", "K3", "K3E3");
 
     @Inject
+    Clock clock;
+
+    @Inject
     IndicatorService indicators;
 
     @Inject
     District district;
 
-    @ConfigProperty(name = "aeh.reporting.small-count-threshold", defaultValue = "3")
-    int threshold;
+    @Inject
+    SmallCounts small;
 
     public record Row(String municipality, String name, String sex, Map<String, BigDecimal> indicators, Map<String, Object> figures) {
     }
@@ -80,7 +83,7 @@ public class IndicatorResource {
         v.require(sex == null || List.of("ALL", "FEMALE", "MALE").contains(sex), "sex", "ALL, FEMALE or MALE");
         v.require(format == null || format.equals("json") || format.equals("csv"), "format", "json or csv");
         v.throwIfAny();
-        IndicatorService.Result r = indicators.compute(m, day == null ? LocalDate.now(IndicatorService.ZONE) : day, "final".equals(mode));
+        IndicatorService.Result r = indicators.compute(m, day == null ? LocalDate.now(clock) : day, "final".equals(mode));
         List<Row> rows = new ArrayList<>();
         for (IndicatorEngine.Indicators i : r.indicators()) {
             if ((municipality != null && !municipality.equals(i.municipality())) || (sex != null && !sex.equals(i.sex()))) {
@@ -88,7 +91,7 @@ public class IndicatorResource {
             }
             rows.add(row(i));
         }
-        View view = new View(m, r.asOf(), r.mode(), r.finalFigures(), r.mappingVersion(), threshold, rows, ranking(r));
+        View view = new View(m, r.asOf(), r.mode(), r.finalFigures(), r.mappingVersion(), small.threshold(), rows, ranking(r));
         if ("csv".equals(format)) {
             return Response.ok(csv(view), "text/csv").header("Content-Disposition", "attachment; filename=indicators-" + m + ".csv").build();
         }
@@ -113,25 +116,23 @@ public class IndicatorResource {
         v.require(mode == null || mode.equals("early") || mode.equals("final"), "mode", "early or final");
         v.throwIfAny();
         String unit = municipality == null ? IndicatorEngine.DISTRICT : municipality;
-        return indicators.series(f, t, day == null ? LocalDate.now(IndicatorService.ZONE) : day, "final".equals(mode)).stream()
+        return indicators.series(f, t, day == null ? LocalDate.now(clock) : day, "final".equals(mode)).stream()
                 .map(r -> r.indicators().stream().filter(i -> i.municipality().equals(unit) && i.sex().equals(IndicatorEngine.ALL))
                         .findFirst().map(i -> point(r, i)).orElse(null))
                 .filter(java.util.Objects::nonNull).toList();
     }
 
-    private static Point point(IndicatorService.Result r, IndicatorEngine.Indicators i) {
-        boolean suppressed = i.current().elb < 3;
+    private Point point(IndicatorService.Result r, IndicatorEngine.Indicators i) {
+        long elb = i.current().elb;
         Map<String, BigDecimal> values = new LinkedHashMap<>();
-        i.values().forEach((k, val) -> values.put(k, suppressed ? null : val));
-        return new Point(r.month(), r.finalFigures(), values, suppressed ? null : Long.valueOf(i.current().elb),
-                suppressed ? null : Long.valueOf(i.current().lzb),
-                suppressed ? null : i.current().llu);
+        i.values().forEach((k, val) -> values.put(k, small.ofUnit(elb, val)));
+        return new Point(r.month(), r.finalFigures(), values, small.count(elb), small.count(i.current().lzb), small.ofUnit(elb, i.current().llu));
     }
 
     private Row row(IndicatorEngine.Indicators i) {
-        boolean suppressed = i.current().elb < threshold;
+        long elb = i.current().elb;
         Map<String, BigDecimal> values = new LinkedHashMap<>();
-        i.values().forEach((k, val) -> values.put(k, suppressed ? null : val));
+        i.values().forEach((k, val) -> values.put(k, small.ofUnit(elb, val)));
         IndicatorEngine.Figures f = i.current();
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("elb", count(f.elb));
@@ -143,16 +144,16 @@ public class IndicatorResource {
         figures.put("elbInflow", count(f.elbInflow));
         figures.put("elbOutflow", count(f.elbOutflow));
         figures.put("integrations", count(f.integrations));
-        figures.put("llu", suppressed ? null : f.llu);
-        figures.put("kdu", suppressed ? null : f.kdu);
-        figures.put("lluYearBefore", i.yearBefore().elb < threshold ? null : i.yearBefore().llu);
+        figures.put("llu", small.ofUnit(elb, f.llu));
+        figures.put("kdu", small.ofUnit(elb, f.kdu));
+        figures.put("lluYearBefore", small.ofUnit(i.yearBefore().elb, i.yearBefore().llu));
         figures.put("lzbYearBefore", count(i.yearBefore().lzb));
         figures.put("elbYearBefore", count(i.yearBefore().elb));
         return new Row(i.municipality(), name(i.municipality()), i.sex(), values, figures);
     }
 
     private Long count(long n) {
-        return n < threshold && n != 0 ? null : n;
+        return small.count(n);
     }
 
     private Map<String, List<Ranked>> ranking(IndicatorService.Result r) {
@@ -165,7 +166,7 @@ public class IndicatorResource {
         for (String k : towns.get(0).values().keySet()) {
             Comparator<BigDecimal> order = LOWER_IS_BETTER.contains(k) ? Comparator.naturalOrder() : Comparator.reverseOrder();
             List<IndicatorEngine.Indicators> ranked = towns.stream()
-                    .filter(i -> i.values().get(k) != null && i.current().elb >= threshold)
+                    .filter(i -> i.values().get(k) != null && !small.unitSuppressed(i.current().elb))
                     .sorted(Comparator.comparing((IndicatorEngine.Indicators i) -> i.values().get(k), order)).toList();
             List<Ranked> list = new ArrayList<>();
             for (int n = 0; n < ranked.size(); n++) {

@@ -55,6 +55,9 @@ public class StocksQuery {
     @Inject
     District district;
 
+    @Inject
+    SmallCounts small;
+
     public StocksView at(YearMonth month) {
         LocalDate ref = month.atEndOfMonth();
         Map<String, long[]> byMunicipality = new HashMap<>();
@@ -87,10 +90,10 @@ public class StocksQuery {
         long persons = 0;
         for (Municipality m : district.municipalities()) {
             long[] f = byMunicipality.getOrDefault(m.ags(), new long[2]);
-            rows.add(new StocksView.MunicipalityFigures(m.ags(), m.name(), f[0], f[1]));
+            rows.add(new StocksView.MunicipalityFigures(m.ags(), m.name(), small.count(f[0]), small.count(f[1])));
             cases += f[0];
             persons += f[1];
         }
-        return new StocksView(month, ref, new StocksView.Figures(cases, persons), rows);
+        return new StocksView(month, ref, new StocksView.Figures(small.count(cases), small.count(persons)), rows);
     }
 }

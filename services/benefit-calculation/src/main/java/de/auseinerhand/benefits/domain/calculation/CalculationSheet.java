@@ -14,6 +14,7 @@ public record CalculationSheet(
         YearMonth month,
         String ruleSet,
         LocalDate ruleSetValidFrom,
+        String benefit,
         String municipality,
         LocalDate from,
         LocalDate to,

@@ -369,7 +369,7 @@ public final class EntitlementCalculator {
             HousingPart housing = housing();
             for (int i = 0; i < n; i++) {
                 candidate[i] = members.get(i).role() != PersonRole.OTHER;
-                needLines.add(candidate[i] ? needs(i, housing.sharePerHead()) : List.of());
+                needLines.add(candidate[i] ? needs(i, housingShare(housing, i)) : List.of());
             }
             boolean withChild = minorChildInHousehold();
             for (int i = 0; i < n; i++) {
@@ -421,6 +421,10 @@ public final class EntitlementCalculator {
             Money entitlement = llu.plus(kdu);
             CalculationSheet.Totals totals = new CalculationSheet.Totals(need, income, llu, kdu, entitlement, reductions,
                     entitlement.minus(reductions));
+            if (!rs.law().benefitName().equals("Bürgergeld")) {
+                notes.add(new Line("LAW_IN_FORCE", null, rs.law().legalBasis(),
+                        rs.law().benefitName() + " under the rules in force from " + rs.validFrom() + " (rule set " + rs.id() + ")"));
+            }
             if (days != 30) {
                 notes.add(new Line("PARTIAL_MONTH", null, "§ 41(1) SGB II",
                         days + " of 30 days (" + from + " to " + to + "): monthly amounts × " + days + " / 30"));
@@ -428,7 +432,7 @@ public final class EntitlementCalculator {
             CalculationSheet.ApprovalPeriod period = housing.aboveLimit()
                     ? new CalculationSheet.ApprovalPeriod(6, "§ 41(3) S. 2 SGB II", "housing costs above the adequacy limit")
                     : new CalculationSheet.ApprovalPeriod(12, "§ 41(3) S. 1 SGB II", "regular approval period");
-            return new CalculationSheet(h.month(), rs.id(), rs.validFrom(), h.municipality(), from, to, days,
+            return new CalculationSheet(h.month(), rs.id(), rs.validFrom(), rs.law().benefitName(), h.municipality(), from, to, days,
                     entitlement.isPositive(), List.copyOf(notes), housing, assets, parts, totals, period);
         }
 
@@ -445,6 +449,14 @@ public final class EntitlementCalculator {
             if (!rentAbove) {
                 rent = grossCold;
                 lines.add(new Line("RENT_AND_UTILITIES", rent, "§ 22(1) S. 1 SGB II", "within the adequacy limit " + limit.grossColdRent()));
+            } else if (waiting && rs.law().housingWaitingCapBasisPoints() > 0
+                    && grossCold.compareTo(limit.grossColdRent().percent(rs.law().housingWaitingCapBasisPoints())) > 0) {
+                // 13th amending act: in the waiting period actual costs only up to a multiple of the limit
+                rent = limit.grossColdRent().percent(rs.law().housingWaitingCapBasisPoints());
+                lines.add(new Line("RENT_AND_UTILITIES", rent, "§ 22(1) S. 2 SGB II (" + rs.law().benefitName() + ")",
+                        "waiting period (month " + (h.monthsOfReceipt() + 1) + " of " + rs.housingWaitingPeriodMonths()
+                                + "): actual " + grossCold + " recognised up to " + pct(rs.law().housingWaitingCapBasisPoints())
+                                + " of the limit " + limit.grossColdRent()));
             } else if (waiting) {
                 rent = grossCold;
                 lines.add(new Line("RENT_AND_UTILITIES", rent, "§ 22(1) S. 2 SGB II",
@@ -466,12 +478,25 @@ public final class EntitlementCalculator {
                             + " (the waiting period does not cover heating, § 22(1) S. 2)"
                     : "within the adequate heating costs " + limit.heating()));
             Money recognised = rent.plus(heating);
-            Money perHead = Money.ofCents(Cents.mulDivHalfUp(recognised.cents(), 1, hs.personsInHousehold()));
+            // per head (Kopfteilprinzip), the cents that do not divide evenly to the first members, one each
+            // (largest remainder with equal remainders): the shares of everyone living there add up to the
+            // recognised costs exactly
+            int heads = hs.personsInHousehold();
+            Money perHead = Money.ofCents(recognised.cents() / heads);
+            long odd = recognised.cents() % heads;
             lines.add(new Line("SHARE_PER_HEAD", perHead, "§ 22(1) SGB II",
-                    "split per head over " + hs.personsInHousehold() + " persons living in the dwelling"));
+                    "split per head over " + heads + " persons living in the dwelling"
+                            + (odd == 0 ? "" : "; " + odd + " of them (the first members) carry one cent more, so the shares add up to "
+                                    + recognised)));
             return new HousingPart(hs.rent(), hs.utilities(), hs.heating(), hs.personsInHousehold(), limit.grossColdRent(),
                     limit.heating(), limit.source() == null ? "explicit" : limit.source(), waiting,
                     rentAbove || heatingAbove, lines, recognised, perHead);
+        }
+
+        /** Member {@code i}'s share of the recognised housing costs: the share per head, plus one cent for the first odd ones. */
+        Money housingShare(HousingPart housing, int i) {
+            long odd = housing.recognised().cents() % housing.personsInHousehold();
+            return i < odd ? housing.sharePerHead().plus(Money.ofCents(1)) : housing.sharePerHead();
         }
 
         // -------------------------------------------------- §§ 20, 21, 23, 72 needs
@@ -482,23 +507,22 @@ public final class EntitlementCalculator {
             int lvl;
             String para;
             switch (m.role()) {
-                case PARTNER -> {
-                    lvl = 2;
-                    para = m.employable() ? "§ 20(4) SGB II" : "§ 23 Nr. 1 SGB II with § 20(4)";
-                }
-                case HEAD -> {
+                case PARTNER, HEAD -> {
                     if (partner >= 0) {
+                        // § 20(4): two partners (both of age, validated), level 2 each
                         lvl = 2;
                         para = m.employable() ? "§ 20(4) SGB II" : "§ 23 Nr. 1 SGB II with § 20(4)";
-                    } else if (age < 18) {
-                        lvl = 4;
-                        para = "§ 20(2) S. 2 Nr. 1 SGB II";
                     } else if (age < 25 && m.movedOutWithoutConsent()) {
-                        lvl = 3;
-                        para = "§ 20(3) SGB II";
+                        // § 20(3): under 25, moved out without the promise of § 22(5): the amount of § 20(2) S. 2
+                        // until the 25th birthday, level 4 under 18, level 3 from 18
+                        lvl = age < 18 ? 4 : 3;
+                        para = "§ 20(3) with § 20(2) S. 2 Nr. " + (age < 18 ? "1" : "2") + " SGB II";
                     } else {
+                        // § 20(2) S. 1: alleinstehend or alleinerziehend, whatever the person's own age (a minor
+                        // living alone is alleinstehend, level 1, and gets no § 72 supplement)
                         lvl = 1;
-                        para = m.employable() ? "§ 20(2) S. 1 SGB II" : "§ 23 Nr. 1 SGB II with § 20(2) S. 1";
+                        para = (m.employable() ? "§ 20(2) S. 1 SGB II" : "§ 23 Nr. 1 SGB II with § 20(2) S. 1")
+                                + (age < 18 ? ", a minor living alone" : "");
                     }
                 }
                 default -> {
@@ -585,7 +609,7 @@ public final class EntitlementCalculator {
                 lines.add(new Line("ADDITIONAL_NEED_HOT_WATER", amount, "§ 21(7) SGB II", pct(bp) + " of the standard need, level " + lvl));
                 llu = llu.plus(amount);
             }
-            lines.add(new Line("HOUSING_SHARE", housingShare, "§ 22(1) SGB II", "share per head"));
+            lines.add(new Line("HOUSING_SHARE", housingShare, "§ 22(1) SGB II", "share per head of the recognised housing costs"));
             lluNeed[i] = llu;
             kduNeed[i] = housingShare;
             return lines;
@@ -756,9 +780,24 @@ public final class EntitlementCalculator {
                 }
             }
             boolean waiting = h.monthsOfReceipt() < rs.assetsWaitingPeriodMonths();
-            Money allowance = waiting
-                    ? rs.considerableAssetsFirstMember().plus(Money.ofCents(rs.considerableAssetsFurtherMember().cents() * (inCaseCount - 1)))
-                    : Money.ofCents(rs.assetsPerMember().cents() * inCaseCount);
+            boolean byAge = !waiting && !rs.law().assetAllowanceByAge().isEmpty();
+            Money allowance;
+            StringBuilder perMember = new StringBuilder();
+            if (waiting) {
+                allowance = rs.considerableAssetsFirstMember().plus(Money.ofCents(rs.considerableAssetsFurtherMember().cents() * (inCaseCount - 1)));
+            } else if (byAge) {
+                // § 12(2) as amended 2026: an allowance per member by age, pooled over the case
+                allowance = Money.ZERO;
+                for (int i = 0; i < n; i++) {
+                    if (inCase[i]) {
+                        Money a = rs.law().allowanceAt(ages[i]);
+                        allowance = allowance.plus(a);
+                        perMember.append(perMember.length() == 0 ? "" : ", ").append(a).append(" (age ").append(ages[i]).append(')');
+                    }
+                }
+            } else {
+                allowance = Money.ofCents(rs.assetsPerMember().cents() * inCaseCount);
+            }
             List<Line> lines = new ArrayList<>(list.size() + 1);
             Money countable = Money.ZERO;
             int vehiclesExempt = 0;
@@ -788,6 +827,7 @@ public final class EntitlementCalculator {
             lines.add(new Line("ASSET_ALLOWANCE", allowance, waiting ? "§ 12(3), (4) SGB II" : "§ 12(2) SGB II", waiting
                     ? "waiting period: only considerable assets count, " + rs.considerableAssetsFirstMember() + " for the first and "
                             + rs.considerableAssetsFurtherMember() + " for each further of " + inCaseCount + " members"
+                    : byAge ? "by age, " + perMember + "; pooled over the case (" + rs.law().benefitName() + ")"
                     : rs.assetsPerMember() + " for each of " + inCaseCount + " members"));
             boolean exceeds = countable.compareTo(allowance) > 0;
             if (exceeds) {

@@ -161,9 +161,12 @@ public final class BenefitDecider implements Decider<BenefitCommand, BenefitStat
 
     /**
      * §§ 31, 31a, 32 SGB II: a hearing first (§ 24 SGB X), none while a cooperation-plan dispute runs
-     * (§ 15a); 10 / 20 / 30 % of the standard need for the first / second / further breach within the
-     * look-back window (1 / 2 / 3 months), 10 % for one month for a missed appointment. The 30 % cap
-     * over all reductions and the rule that housing costs are never reduced apply when posting.
+     * (§ 15a, up to 2026-06); the steps of the rule set in force when the duty was breached: up to 2026-06
+     * 10 / 20 / 30 % of the standard need for the first / second / further breach within the look-back
+     * window (1 / 2 / 3 months) and 10 % for one month per missed appointment; from 2026-07 (13th amending
+     * act) 30 % for three months per breach, the standard need withdrawn for a refused job, and missed
+     * appointments by their number. The cap over all reductions and the rule that housing costs are never
+     * reduced apply when posting.
      */
     private List<EventData> impose(BenefitCommand.ImposeReduction c, BenefitState s) {
         if (!c.personInCase()) {
@@ -186,13 +189,34 @@ public final class BenefitDecider implements Decider<BenefitCommand, BenefitStat
         if (s.decisionFor(month) == null) {
             throw new CommandRejected("no-decision", "from", "no decision covers " + month);
         }
+        for (BenefitState.Reduction r : s.reductions()) {
+            if (r.personId().equals(c.personId()) && r.from().equals(c.from())) {
+                throw new CommandRejected("reduction-exists", "from", "a reduction of this person already starts on " + c.from());
+            }
+        }
         int percent;
         int months;
         String ground;
         if (c.missedAppointment()) {
-            percent = c.rules().missedAppointmentPercent();
-            months = c.rules().missedAppointmentMonths();
-            ground = MISSED + ": missed appointment on " + c.occurredOn();
+            // the n-th missed appointment within the look-back window (rule data: 10 % for one month each up to
+            // 2026-06; from 2026-07 none for the first, 30 % for one month for the second, the standard need
+            // withdrawn for the third)
+            LocalDate window = c.from().minusMonths(c.rules().lookbackMonths());
+            long prior = s.reductions().stream().filter(r -> r.personId().equals(c.personId()) && r.missedAppointment()
+                    && r.from().isAfter(window) && r.from().isBefore(c.from())).count();
+            int n = (int) prior + 1;
+            percent = c.rules().missedAppointmentPercent(n);
+            months = c.rules().missedAppointmentMonths(n);
+            ground = MISSED + ": missed appointment " + n + " within " + c.rules().lookbackMonths() + " months, on " + c.occurredOn();
+            if (percent == 0 || months == 0) {
+                // recorded as a reduction of 0 % for one day, so that the next one counts as the (n+1)-th
+                return List.of(new BenefitReductionImposed(c.personId(), 0, c.from(), c.from(), ground + ": no reduction for this one"));
+            }
+        } else if (c.kind() != null && c.kind().equals("REFUSED_REASONABLE_OFFER") && c.rules().workRefusalPercent() != null) {
+            percent = c.rules().workRefusalPercent();
+            months = c.rules().workRefusalMonths();
+            ground = "withdrawal of the standard need for refusing a reasonable job offer on " + c.occurredOn()
+                    + " (13th amending act, in force per rule data)";
         } else {
             LocalDate window = c.from().minusMonths(c.rules().lookbackMonths());
             long prior = s.reductions().stream().filter(r -> r.personId().equals(c.personId()) && !r.missedAppointment()
@@ -202,11 +226,6 @@ public final class BenefitDecider implements Decider<BenefitCommand, BenefitStat
             months = c.rules().monthsForBreach(n);
             ground = "§ 31a(1) SGB II: breach " + n + " within " + c.rules().lookbackMonths() + " months (" + c.kind() + " on "
                     + c.occurredOn() + ")";
-        }
-        for (BenefitState.Reduction r : s.reductions()) {
-            if (r.personId().equals(c.personId()) && r.from().equals(c.from())) {
-                throw new CommandRejected("reduction-exists", "from", "a reduction of this person already starts on " + c.from());
-            }
         }
         return List.of(new BenefitReductionImposed(c.personId(), percent, c.from(), c.from().plusMonths(months).minusDays(1), ground));
     }

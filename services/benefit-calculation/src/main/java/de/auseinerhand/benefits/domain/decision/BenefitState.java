@@ -51,6 +51,23 @@ public record BenefitState(LocalDate firstBenefitDay, LocalDate applicationFrom,
             return e == null ? null : e.getValue();
         }
 
+        /**
+         * Days of {@code month} paid (§ 41(1) SGB II: per calendar day, a month counts 30): 30 when the
+         * decision is in force from the month's first to its last day, else the calendar days in force, at
+         * most 30.
+         */
+        public int daysPaidIn(YearMonth month) {
+            LocalDate first = from.isAfter(month.atDay(1)) ? from : month.atDay(1);
+            LocalDate last = lastDayIn(month);
+            if (last.isBefore(first)) {
+                return 0;
+            }
+            if (first.equals(month.atDay(1)) && last.equals(month.atEndOfMonth())) {
+                return 30;
+            }
+            return (int) Math.min(30, java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1);
+        }
+
         /** Last day paid in {@code month}: the day before a termination within it, else its last day. */
         public LocalDate lastDayIn(YearMonth month) {
             LocalDate end = to.isBefore(month.atEndOfMonth()) ? to : month.atEndOfMonth();

@@ -44,7 +44,50 @@ public record RuleSet(
         Money vehiclePresumedAdequate,
         int ownHomeHouseSquareMetres,
         int ownHomeFlatSquareMetres,
-        Reductions reductions) {
+        Reductions reductions,
+        Law law) {
+
+    /**
+     * What a rule set says beyond amounts: the law it implements and the shape of its rules. Defaults are
+     * the Bürgergeld law of 2023 (12th amending act), so older rule sets need none of these fields.
+     *
+     * @param benefitName              the name of the benefit on sheets and in the API (Bürgergeld; from
+     *                                 2026-07-01 Grundsicherungsgeld)
+     * @param legalBasis               the act in force, for sheets and reasons
+     * @param housingWaitingCapBasisPoints during the housing waiting period (§ 22(1) S. 2) actual costs are
+     *                                 recognised only up to this multiple of the adequacy limit (basis points
+     *                                 of the limit, 15,000 = 1.5 ×); 0 = no cap
+     * @param assetAllowanceByAge      § 12(2) outside a waiting period: allowance per member by age
+     *                                 ({@code fromAge} ascending), summed over the members; empty = the flat
+     *                                 {@code perMember} amount
+     * @param disputeProcedure         § 15a: a running dispute about the cooperation plan blocks reductions
+     * @param confirmedUntil           the last day for which district IT has confirmed this rule set (amounts
+     *                                 of the following year are often set late); null = open
+     * @param sources                  where the rules come from
+     * @param toConfirm                points taken from secondary sources, to be checked against the official text
+     */
+    public record Law(String benefitName, String legalBasis, int housingWaitingCapBasisPoints, List<AgeAllowance> assetAllowanceByAge,
+                      boolean disputeProcedure, LocalDate confirmedUntil, List<String> sources, List<String> toConfirm) {
+        public static Law bürgergeld2023() {
+            return new Law("Bürgergeld", "SGB II as amended by the Bürgergeld-Gesetz (12th amending act)", 0, List.of(), true, null,
+                    List.of(), List.of());
+        }
+
+        /** The allowance of one member aged {@code age}, or null when the rule set has no age bands. */
+        public Money allowanceAt(int age) {
+            Money found = null;
+            for (AgeAllowance a : assetAllowanceByAge) {
+                if (age >= a.fromAge()) {
+                    found = a.amount();
+                }
+            }
+            return found;
+        }
+    }
+
+    /** § 12(2) as amended 2026: the allowance of a member from {@code fromAge} (completed years). */
+    public record AgeAllowance(int fromAge, Money amount) {
+    }
 
     /** One band of the earned-income allowance: {@code percent} of the gross part between from and to. */
     public record Band(Money from, Money to, Money toWithChild, int basisPoints) {
@@ -53,9 +96,23 @@ public record RuleSet(
         }
     }
 
-    /** §§ 31a, 32 SGB II: percent of the standard need by breach number, duration, cap. */
-    public record Reductions(int[] breachPercents, int[] breachMonths, int missedAppointmentPercent,
-                             int missedAppointmentMonths, int capPercent, int lookbackMonths) {
+    /**
+     * §§ 31a, 32 SGB II: percent of the standard need by breach number and duration; for missed
+     * appointments by their number within the look-back window (the first step may be 0 %: no reduction);
+     * for a refused reasonable job offer, when set, the standard need withdrawn for a time instead of the
+     * breach steps; the cap over all reductions of a person.
+     */
+    public record Reductions(int[] breachPercents, int[] breachMonths, int[] missedAppointmentPercents,
+                             int[] missedAppointmentMonths, int capPercent, int lookbackMonths, Integer workRefusalPercent,
+                             Integer workRefusalMonths) {
+        public int missedAppointmentPercent(int n) {
+            return missedAppointmentPercents[Math.min(n, missedAppointmentPercents.length) - 1];
+        }
+
+        public int missedAppointmentMonths(int n) {
+            return missedAppointmentMonths[Math.min(n, missedAppointmentMonths.length) - 1];
+        }
+
         /** Percent for the n-th breach (1-based) within the look-back window; further breaches keep the last level. */
         public int percentForBreach(int n) {
             return breachPercents[Math.min(n, breachPercents.length) - 1];

@@ -63,6 +63,37 @@ class PropertiesTest {
         });
     }
 
+    /**
+     * § 22(1), per head: every member's share is the recognised costs divided by the people living there,
+     * to within a cent, and the shares of everyone living there add up to the recognised costs exactly
+     * (checked directly when everyone there is a member, and otherwise within what the others can carry).
+     */
+    @Test
+    void housingSharesAddUpToWhatIsRecognised() {
+        int[] exact = {0};
+        forAll((seed, h) -> {
+            CalculationSheet s = CALCULATOR.calculate(h);
+            long recognised = s.housing().recognised().cents();
+            int heads = s.housing().personsInHousehold();
+            List<Long> shares = s.members().stream().flatMap(m -> m.needs().stream()).filter(l -> l.item().equals("HOUSING_SHARE"))
+                    .map(l -> l.amount().cents()).toList();
+            long sum = shares.stream().mapToLong(Long::longValue).sum();
+            for (long share : shares) {
+                assertThat(Math.abs(share * heads - recognised)).as("seed %d: share %d of %d over %d", seed, share, recognised, heads)
+                        .isLessThan(heads);
+            }
+            int others = heads - shares.size();
+            if (others == 0) {
+                exact[0]++;
+                assertThat(sum).as("seed %d: shares of all %d people", seed, heads).isEqualTo(recognised);
+            } else {
+                assertThat(recognised - sum).as("seed %d: what the %d others carry", seed, others)
+                        .isBetween((long) others * (recognised / heads), (long) others * ((recognised + heads - 1) / heads));
+            }
+        });
+        assertThat(exact[0]).as("households where everyone living there is a member").isGreaterThan(RUNS / 10);
+    }
+
     interface Property {
         void check(long seed, Household h);
     }

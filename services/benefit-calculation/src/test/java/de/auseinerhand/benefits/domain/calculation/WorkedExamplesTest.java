@@ -443,10 +443,119 @@ class WorkedExamplesTest {
         }
 
         @Test
+        @DisplayName("§ 22(1): three people share 650.00; the shares 216.67 + 216.67 + 216.66 add up to 650.00, not 650.01")
+        void sharesAddUpToTheRecognisedCosts() {
+            CalculationSheet s = calc(household("2026-03").head(35).and().partner(36).and().child("c", 10).and().limit(600, 100)
+                    .rent(550, 100));
+            assertThat(s.housing().recognised()).isEqualTo(eur("650.00"));
+            assertThat(line(member(s, "head"), "HOUSING_SHARE").orElseThrow().amount()).isEqualTo(eur("216.67"));
+            assertThat(line(member(s, "partner"), "HOUSING_SHARE").orElseThrow().amount()).isEqualTo(eur("216.67"));
+            assertThat(line(member(s, "c"), "HOUSING_SHARE").orElseThrow().amount()).isEqualTo(eur("216.66"));
+            // 2026: 2 × 506 (level 2) + 390 + 25 (level 5 with the § 72 supplement) + 650.00
+            totals(s, "2077.00", "1427.00", "650.00");
+        }
+
+        @Test
+        @DisplayName("§ 22(1): a member and two people outside the case share 100.00: the member's share is 33.34, the dwelling's 100.00")
+        void sharesWithOtherHouseholds() {
+            CalculationSheet s = calc(household("2026-03").head(35).and().limit(600, 100).rent(70, 30).persons(3));
+            assertThat(line(member(s, "head"), "HOUSING_SHARE").orElseThrow().amount()).isEqualTo(eur("33.34"));
+            totals(s, "596.34", "563.00", "33.34");
+        }
+
+        @Test
         @DisplayName("couple, no income, rent 500 + heating 100 (2024) = 1,612.00")
         void couple() {
             CalculationSheet s = calc(household("2024-03").head(40).and().partner(41).and().rent(500, 100));
             totals(s, "1612.00", "1012.00", "600.00");
+        }
+    }
+
+    @Nested
+    @DisplayName("standard need of young heads, § 20(2), (3), § 72")
+    class YoungHeads {
+        // 2026: level 1 563.00, level 3 451.00, level 4 471.00; § 72 supplement 25.00 on levels 3 to 6 only;
+        // rent 300 + heating 60 within an explicit limit
+
+        @Test
+        @DisplayName("§ 20(2) S. 1: a 17-year-old living alone is alleinstehend: level 1, no supplement = 923.00")
+        void minorAlone() {
+            CalculationSheet s = calc(household("2026-03").head(17).and().limit(400, 100).rent(300, 60));
+            MemberPart head = member(s, "head");
+            assertThat(head.level()).isEqualTo(1);
+            assertThat(line(head, "CHILD_SUPPLEMENT")).isEmpty();
+            totals(s, "923.00", "563.00", "360.00");
+        }
+
+        @Test
+        @DisplayName("§ 20(3) with (2) S. 2 Nr. 1: a 17-year-old moved out without the promise of § 22(5): level 4 + 25 = 856.00")
+        void minorMovedOutWithoutConsent() {
+            CalculationSheet s = calc(household("2026-03").head(17).movedOutWithoutConsent().and().limit(400, 100).rent(300, 60));
+            assertThat(member(s, "head").level()).isEqualTo(4);
+            totals(s, "856.00", "496.00", "360.00");
+        }
+
+        @Test
+        @DisplayName("§ 20(3) with (2) S. 2 Nr. 2: a 20-year-old moved out without consent: level 3 + 25 = 836.00")
+        void under25MovedOutWithoutConsent() {
+            CalculationSheet s = calc(household("2026-03").head(20).movedOutWithoutConsent().and().limit(400, 100).rent(300, 60));
+            assertThat(member(s, "head").level()).isEqualTo(3);
+            totals(s, "836.00", "476.00", "360.00");
+        }
+
+        @Test
+        @DisplayName("§ 20(2) S. 1: a 20-year-old who moved out with consent: level 1 = 923.00")
+        void under25WithConsent() {
+            CalculationSheet s = calc(household("2026-03").head(20).and().limit(400, 100).rent(300, 60));
+            assertThat(member(s, "head").level()).isEqualTo(1);
+            totals(s, "923.00", "563.00", "360.00");
+        }
+    }
+
+    @Nested
+    @DisplayName("Grundsicherungsgeld from 2026-07-01 (13th amending act; rule data with sources, docs/benefit-rules.md)")
+    class NeueGrundsicherung {
+        @Test
+        @DisplayName("the benefit is called Grundsicherungsgeld from July 2026; amounts of 2026 unchanged")
+        void nameAndAmounts() {
+            CalculationSheet june = calc(household("2026-06").head(35).and().limit(400, 100).rent(300, 60));
+            CalculationSheet july = calc(household("2026-07").head(35).and().limit(400, 100).rent(300, 60));
+            assertThat(june.benefit()).isEqualTo("Bürgergeld");
+            assertThat(july.benefit()).isEqualTo("Grundsicherungsgeld");
+            assertThat(july.ruleSet()).isEqualTo("2026-07");
+            assertThat(july.notes()).extracting(Line::item).contains("LAW_IN_FORCE");
+            totals(june, "923.00", "563.00", "360.00");
+            totals(july, "923.00", "563.00", "360.00");
+        }
+
+        @Test
+        @DisplayName("§ 22(1) S. 2 n.F.: in the waiting period rent 700 above the limit 400 is recognised up to 1.5 × = 600 (was: 700)")
+        void housingCapInTheWaitingPeriod() {
+            CalculationSheet june = calc(household("2026-06").head(35).and().limit(400, 100).rent(700, 80).monthsOfReceipt(3));
+            CalculationSheet july = calc(household("2026-07").head(35).and().limit(400, 100).rent(700, 80).monthsOfReceipt(4));
+            totals(june, "1343.00", "563.00", "780.00");
+            totals(july, "1243.00", "563.00", "680.00");
+            // under the cap the actual rent is still paid in the waiting period
+            totals(calc(household("2026-07").head(35).and().limit(400, 100).rent(550, 80).monthsOfReceipt(4)), "1193.00", "563.00", "630.00");
+        }
+
+        @Test
+        @DisplayName("§ 12 n.F.: no waiting period; 12,000 € exceed the 10,000 € of a 35-year-old (June: within the 40,000 € of the waiting period)")
+        void assetsByAge() {
+            totals(calc(household("2026-06").head(35).and().limit(400, 100).rent(300, 60).monthsOfReceipt(3)
+                    .asset(AssetKind.BANK_ACCOUNT, "12000.00")), "923.00", "563.00", "360.00");
+            CalculationSheet july = calc(household("2026-07").head(35).and().limit(400, 100).rent(300, 60).monthsOfReceipt(4)
+                    .asset(AssetKind.BANK_ACCOUNT, "12000.00"));
+            assertThat(july.assets().allowance()).isEqualTo(eur("10000.00"));
+            totals(july, "0.00", "0.00", "0.00");
+            // 55 years: 20,000 €
+            totals(calc(household("2026-07").head(55).and().limit(400, 100).rent(300, 60).asset(AssetKind.BANK_ACCOUNT, "12000.00")),
+                    "923.00", "563.00", "360.00");
+            // a couple of 28 and 45 pools 5,000 + 12,500 = 17,500 €
+            CalculationSheet couple = calc(household("2026-07").head(28).and().partner(45).and().limit(500, 120).rent(400, 100)
+                    .asset(AssetKind.BANK_ACCOUNT, "17500.00"));
+            assertThat(couple.assets().allowance()).isEqualTo(eur("17500.00"));
+            assertThat(couple.assets().exceeds()).isFalse();
         }
     }
 

@@ -171,6 +171,45 @@ class BenefitDeciderTest {
         assertThat(breach.percent()).isEqualTo(10);
     }
 
+    static final RuleSet.Reductions RULES_2026_07 = CALCULATOR.ruleSets().forMonth(YearMonth.of(2026, 7)).reductions();
+
+    static BenefitCommand.ImposeReduction underNewLaw(String kind, LocalDate occurred, LocalDate from) {
+        return new BenefitCommand.ImposeReduction(HEAD, kind, kind.equals("MISSED_APPOINTMENT"), occurred, occurred.plusDays(8), from, true,
+                false, RULES_2026_07);
+    }
+
+    @Test
+    @DisplayName("13th amending act (from 2026-07): every breach 30 % for three months; refusing a job withdraws the standard need for two months")
+    void reductionsFromJuly2026() {
+        BenefitReductionImposed first = (BenefitReductionImposed) DECIDER.decide(underNewLaw("BROKE_OFF_MEASURE", LocalDate.of(2026, 7, 2),
+                LocalDate.of(2026, 8, 1)), given(APPLIED, decided())).get(0);
+        assertThat(first.percent()).isEqualTo(30);
+        assertThat(first.to()).isEqualTo(LocalDate.of(2026, 10, 31));
+        BenefitReductionImposed second = (BenefitReductionImposed) DECIDER.decide(underNewLaw("INSUFFICIENT_OWN_EFFORTS", LocalDate.of(2026, 11, 2),
+                LocalDate.of(2026, 12, 1)), given(APPLIED, decided(), first)).get(0);
+        assertThat(second.percent()).as("no steps any more").isEqualTo(30);
+        assertThat(second.to()).isEqualTo(LocalDate.of(2027, 2, 28));
+        BenefitReductionImposed refusal = (BenefitReductionImposed) DECIDER.decide(underNewLaw("REFUSED_REASONABLE_OFFER", LocalDate.of(2026, 7, 2),
+                LocalDate.of(2026, 8, 1)), given(APPLIED, decided())).get(0);
+        assertThat(refusal.percent()).isEqualTo(100);
+        assertThat(refusal.to()).isEqualTo(LocalDate.of(2026, 9, 30));
+    }
+
+    @Test
+    @DisplayName("13th amending act: the first missed appointment costs nothing, the second 30 % for a month, the third the standard need")
+    void missedAppointmentsFromJuly2026() {
+        List<EventData> history = new ArrayList<>(List.of(APPLIED, decided()));
+        int[] expected = {0, 30, 100};
+        for (int n = 0; n < 3; n++) {
+            LocalDate on = LocalDate.of(2026, 7 + n, 3);
+            BenefitReductionImposed missed = (BenefitReductionImposed) DECIDER.decide(underNewLaw("MISSED_APPOINTMENT", on,
+                    on.plusMonths(1).withDayOfMonth(1)), DECIDER.fold(history)).get(0);
+            assertThat(missed.percent()).as("missed appointment %d", n + 1).isEqualTo(expected[n]);
+            assertThat(missed.ground()).startsWith("§ 32").contains("missed appointment " + (n + 1));
+            history.add(missed);
+        }
+    }
+
     @Test
     @DisplayName("§ 24 SGB X, § 15a: no reduction without a hearing, before it, or while a cooperation-plan dispute runs; lifted on compliance")
     void reductionPreconditions() {
