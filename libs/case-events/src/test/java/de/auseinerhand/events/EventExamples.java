@@ -51,6 +51,8 @@ import de.auseinerhand.events.registry.PersonRole;
 import de.auseinerhand.events.registry.Sex;
 import de.auseinerhand.events.registry.UnemploymentEnded;
 import de.auseinerhand.events.registry.UnemploymentStarted;
+import de.auseinerhand.events.registry.EmployabilityChanged;
+import de.auseinerhand.events.registry.EmployabilityBasis;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -91,6 +93,7 @@ final class EventExamples {
                 new CaseMoved("05958032", "05958004", LocalDate.of(2026, 7, 1)),
                 new CaseworkerAssigned("cw-meschede-1", CaseworkerFunction.BENEFITS, LocalDate.of(2026, 3, 2)),
                 new UnemploymentStarted(PERSON, LocalDate.of(2025, 11, 1), "dismissal"),
+                new EmployabilityChanged(PERSON, false, LocalDate.of(2026, 5, 1), EmployabilityBasis.MEDICAL_FINDING),
                 new UnemploymentEnded(PERSON, LocalDate.of(2026, 10, 15), "employment"),
                 new IncomeDeclared(PERSON, IncomeKind.EMPLOYMENT, YearMonth.of(2026, 4), YearMonth.of(2026, 9),
                         eur("520.00"), eur("412.34"), eur("107.66")),

@@ -26,6 +26,8 @@ import de.auseinerhand.events.registry.CaseMoved;
 import de.auseinerhand.events.registry.CaseOpened;
 import de.auseinerhand.events.registry.PersonJoinedCase;
 import de.auseinerhand.events.registry.PersonLeftCase;
+import de.auseinerhand.events.registry.EmployabilityBasis;
+import de.auseinerhand.events.registry.EmployabilityChanged;
 import de.auseinerhand.events.registry.PersonRegistered;
 import de.auseinerhand.events.registry.PersonRole;
 import de.auseinerhand.events.registry.Sex;
@@ -267,11 +269,24 @@ class IndicatorPipelineOracleTest {
                 members.add(person(PersonRole.PARTNER, YearMonth.of(1960 + r.nextInt(44), 1 + r.nextInt(12)), r.nextInt(5) > 0, false, opened));
             }
             if (child) {
-                members.add(person(PersonRole.CHILD, YearMonth.of(2006 + r.nextInt(6), 1 + r.nextInt(12)), true, false, opened));
+                // the registry refuses "employable" under 15: a child registered younger counts from the 15th birthday
+                YearMonth born = YearMonth.of(2006 + r.nextInt(10), 1 + r.nextInt(12));
+                members.add(person(PersonRole.CHILD, born, !YearMonth.from(opened).isBefore(born.plusYears(15)), false, opened));
             }
             for (PersonRegistered p : members) {
                 add(p, caseId, openedAt.plusSeconds(60));
                 placement(caseId, p);
+                // now and then a finding on the ability to work (§ 44a), some reversed later; some recorded late
+                if (r.nextInt(7) == 0) {
+                    LocalDate found = YearMonth.from(opened).plusMonths(1 + r.nextInt(30)).atDay(1 + r.nextInt(28));
+                    add(new EmployabilityChanged(p.personId(), false, found, EmployabilityBasis.MEDICAL_FINDING), caseId,
+                            on(r.nextInt(3) == 0 ? found.plusMonths(1 + r.nextInt(3)) : found.plusDays(r.nextInt(5))));
+                    if (r.nextBoolean()) {
+                        LocalDate again = found.plusMonths(2 + r.nextInt(10)).withDayOfMonth(1 + r.nextInt(28));
+                        add(new EmployabilityChanged(p.personId(), true, again, EmployabilityBasis.CASEWORKER_ASSESSMENT), caseId,
+                                on(again.plusDays(r.nextInt(5))));
+                    }
+                }
             }
             // moves between the four municipalities; a third recorded one to four months late
             LocalDate moved = opened;
@@ -286,6 +301,7 @@ class IndicatorPipelineOracleTest {
             List<PersonRegistered> present = new ArrayList<>(members);
             List<PersonRegistered> away = new ArrayList<>();
             YearMonth from = YearMonth.from(opened);
+            Instant terminationAt = null;
             while (!from.isAfter(LAST)) {
                 for (PersonRegistered p : new ArrayList<>(away)) {
                     if (r.nextBoolean()) {
@@ -300,6 +316,11 @@ class IndicatorPipelineOracleTest {
                 Instant decidedAt = on(from.atDay(1).minusDays(10).plusDays(r.nextInt(20)));
                 if (!decidedAt.isAfter(openedAt.plusSeconds(3600))) {
                     decidedAt = openedAt.plus(2, ChronoUnit.HOURS).plus(++micros, ChronoUnit.MICROS);
+                }
+                // benefit-calculation refuses a decision overlapping one in force: an earlier decision's termination is
+                // recorded before the next decision
+                if (terminationAt != null && !decidedAt.isAfter(terminationAt)) {
+                    decidedAt = terminationAt.plus(1, ChronoUnit.HOURS);
                 }
                 add(decided(decision, from, to, provisional, null, present), caseId, decidedAt);
                 UUID finalDecision = null;
@@ -354,7 +375,8 @@ class IndicatorPipelineOracleTest {
                 YearMonth next = to.plusMonths(1);
                 if (terminated != null) {
                     Instant at = on(terminated.plusDays(r.nextInt(3) == 0 ? 20 + r.nextInt(60) : r.nextInt(5)));
-                    add(new EntitlementTerminated(decision, terminated, "income above need"), caseId, at.isAfter(decidedAt) ? at : decidedAt.plusSeconds(60));
+                    terminationAt = at.isAfter(decidedAt) ? at : decidedAt.plusSeconds(60);
+                    add(new EntitlementTerminated(decision, terminated, "income above need"), caseId, terminationAt);
                     next = YearMonth.from(terminated).plusMonths(1);
                 }
                 if (r.nextInt(12) == 0) {
@@ -477,6 +499,7 @@ class IndicatorPipelineOracleTest {
 
         final Map<String, List<Object[]>> residences = new HashMap<>();
         final Map<UUID, PersonRegistered> persons = new LinkedHashMap<>();
+        final Map<UUID, List<Object[]>> abilities = new HashMap<>();
         final Map<UUID, String> caseOfPerson = new HashMap<>();
         final Map<String, List<EntitlementDecided>> decisionsOfCase = new HashMap<>();
         final Set<UUID> replaced = new HashSet<>();
@@ -499,6 +522,8 @@ class IndicatorPipelineOracleTest {
                     residences.computeIfAbsent(e.caseId(), k -> new ArrayList<>()).add(new Object[] {x.openedOn(), x.municipality()});
                 } else if (d instanceof CaseMoved x) {
                     residences.computeIfAbsent(e.caseId(), k -> new ArrayList<>()).add(new Object[] {x.effectiveFrom(), x.toMunicipality()});
+                } else if (d instanceof EmployabilityChanged x) {
+                    abilities.computeIfAbsent(x.personId(), k -> new ArrayList<>()).add(new Object[] {x.effectiveFrom(), x.employable(), e.at()});
                 } else if (d instanceof PersonRegistered x) {
                     persons.put(x.personId(), x);
                     caseOfPerson.put(x.personId(), e.caseId());
@@ -593,11 +618,36 @@ class IndicatorPipelineOracleTest {
             return (m.getYear() * 12 + m.getMonthValue() - p.birthYearMonth().getYear() * 12 - p.birthYearMonth().getMonthValue()) / 12;
         }
 
-        /** An employable beneficiary (LLU + KdU > 0, employable, 15 to 66 years old) in month m. */
+        /** An employable beneficiary (LLU + KdU > 0, employable, from the 15th birthday to the § 7a age limit) in month m. */
         boolean elb(UUID person, YearMonth m) {
             Entitlement e = entitlement(person, m);
             PersonRegistered p = persons.get(person);
-            return e != null && e.llu().add(e.kdu()).signum() > 0 && p.employable() && age(p, m) >= 15 && age(p, m) <= 66;
+            return e != null && e.llu().add(e.kdu()).signum() > 0 && ableToWork(p, m)
+                    && de.auseinerhand.testsupport.AgeLimitTable.ofWorkingAge(p.birthYearMonth(), m);
+        }
+
+        /**
+         * § 8 on the month's last day: the finding in force then (the latest effective date; of two for the same date
+         * the one recorded later); without a finding, a person registered before the 15th birthday is able to work
+         * from it (the registry could not record otherwise), anyone else as registered.
+         */
+        boolean ableToWork(PersonRegistered p, YearMonth m) {
+            Object[] latest = null;
+            for (Object[] a : abilities.getOrDefault(p.personId(), List.of())) {
+                LocalDate from = (LocalDate) a[0];
+                if (from.isAfter(m.atEndOfMonth())) {
+                    continue;
+                }
+                if (latest == null || from.isAfter((LocalDate) latest[0])
+                        || (from.equals(latest[0]) && ((Instant) a[2]).isAfter((Instant) latest[2]))) {
+                    latest = a;
+                }
+            }
+            if (latest != null) {
+                return (Boolean) latest[1];
+            }
+            boolean registeredYoung = p.effectiveFrom().isBefore(p.birthYearMonth().plusYears(15).atDay(1));
+            return registeredYoung || p.employable();
         }
 
         boolean beneficiary(UUID person, YearMonth m) {

@@ -88,6 +88,46 @@ class RebuildTest {
         }
     }
 
+    /**
+     * Two replicas on one database: the rebuild lock is a PostgreSQL advisory lock held for the whole run.
+     * Another replica (here a session of the test holding the lock and its RUNNING row) makes this one refuse
+     * a manual rebuild and the start-up format upgrade, and report the other's rebuild; when that replica
+     * dies (its session and lock gone), the left-over row is reported as interrupted and a rebuild may start.
+     */
+    @Test
+    void aRebuildOnAnotherReplicaIsReportedAndNotStartedTwice() throws Exception {
+        UUID other = UUID.randomUUID();
+        try (var otherReplica = dataSource.getConnection()) {
+            try (var ps = otherReplica.prepareStatement("select pg_try_advisory_lock(7304001)"); var rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getBoolean(1)).as("no rebuild runs when the test starts").isTrue();
+            }
+            try (var ps = otherReplica.prepareStatement("insert into projection_rebuild (rebuild_id, projection, version, requested_by, started_at,"
+                    + " status) values (?, 'indicator-facts', ?, 'replica-b', ?, 'RUNNING')")) {
+                ps.setObject(1, other);
+                ps.setInt(2, activeVersion() + 1);
+                ps.setTimestamp(3, java.sql.Timestamp.from(TestClock.now()));
+                ps.executeUpdate();
+            }
+            int version = activeVersion();
+            given().auth().oauth2(ADMIN).post("/api/v1/admin/rebuilds").then().statusCode(409).body("code", equalTo("rebuild-running"));
+            given().auth().oauth2(ADMIN).get("/api/v1/admin/rebuilds/current").then().statusCode(200)
+                    .body("rebuildId", equalTo(other.toString())).body("status", equalTo("RUNNING"))
+                    .body("message", org.hamcrest.Matchers.containsString("another replica"));
+            assertThat(activeVersion()).as("this replica built and switched nothing").isEqualTo(version);
+            try (var ps = otherReplica.prepareStatement("select pg_advisory_unlock(7304001)")) {
+                ps.execute();
+            }
+        }
+        // replica B is gone: its row is left RUNNING, but no session holds the lock
+        given().auth().oauth2(ADMIN).get("/api/v1/admin/rebuilds/current").then().statusCode(200)
+                .body("rebuildId", equalTo(other.toString())).body("status", equalTo("INTERRUPTED"));
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement("delete from projection_rebuild where rebuild_id = ?")) {
+            ps.setObject(1, other);
+            ps.executeUpdate();
+        }
+    }
+
     @Test
     void rebuildUnderLiveTrafficSwitchesWithoutAFailedRead() throws Exception {
         for (int i = 0; i < 5; i++) {
@@ -186,8 +226,8 @@ class RebuildTest {
                 var rs = st.executeQuery("select p.format, r.requested_by from projection_version p join projection_rebuild r"
                         + " on r.rebuild_id = '" + started.rebuildId() + "' where p.projection = 'indicator-facts'")) {
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getInt(1)).isEqualTo(3);
-            assertThat(rs.getString(2)).isEqualTo("system:facts-format-3");
+            assertThat(rs.getInt(1)).isEqualTo(4);
+            assertThat(rs.getString(2)).isEqualTo("system:facts-format-4");
         }
         assertThat(rebuilds.upgradeFormat()).isNull();
     }

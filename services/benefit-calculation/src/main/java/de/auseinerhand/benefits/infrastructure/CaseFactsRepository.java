@@ -4,6 +4,8 @@ import de.auseinerhand.benefits.domain.decision.CaseFacts;
 import de.auseinerhand.events.registry.AssetKind;
 import de.auseinerhand.events.registry.IncomeKind;
 import de.auseinerhand.events.registry.PersonRole;
+import de.auseinerhand.registryview.KnownCase;
+import de.auseinerhand.registryview.KnownPerson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -24,21 +26,22 @@ public class CaseFactsRepository {
     @Inject
     DataSource dataSource;
 
-    /** The facts of a case, or null if the registry's opening of it has not arrived. */
+    /**
+     * The facts of a case, or null if the registry's opening of it has not arrived. The registry view
+     * ({@code known_case}, {@code known_person}) is read through its entities, the one path by which
+     * libs/registry-view also writes it: a query flushes what the projection changed earlier in the same
+     * transaction (a member who left a moment ago is gone from the household computed now). The facts
+     * tables ({@code bf_*}) are this service's own and plain JDBC, written and read only here.
+     */
     public CaseFacts load(String caseId) {
+        KnownCase known = KnownCase.findById(caseId);
+        if (known == null) {
+            return null;
+        }
+        LocalDate opened = known.openedOn;
+        LocalDate closed = known.closedOn;
+        List<KnownPerson> people = KnownPerson.list("caseId = ?1 order by joinedOn, personId", caseId);
         try (Connection c = dataSource.getConnection()) {
-            LocalDate opened;
-            LocalDate closed;
-            try (PreparedStatement ps = c.prepareStatement("select opened_on, closed_on from known_case where case_id = ?")) {
-                ps.setString(1, caseId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return null;
-                    }
-                    opened = rs.getObject(1, LocalDate.class);
-                    closed = rs.getObject(2, LocalDate.class);
-                }
-            }
             List<CaseFacts.MunicipalityFrom> municipalities = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "select effective_from, municipality, recorded_at from bf_case_municipality where case_id = ?")) {
@@ -50,17 +53,21 @@ public class CaseFactsRepository {
                     }
                 }
             }
-            List<CaseFacts.PersonFact> persons = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select person_id, role, birth_year_month, employable, single_parent, joined_on,"
-                    + " left_on from known_person where case_id = ? order by joined_on, person_id")) {
+            java.util.Map<UUID, List<CaseFacts.EmployabilityFact>> employability = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("select person_id, registration, employable, effective_from, recorded_at"
+                    + " from bf_employability where case_id = ?")) {
                 ps.setString(1, caseId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        persons.add(new CaseFacts.PersonFact(rs.getObject(1, UUID.class), PersonRole.valueOf(rs.getString(2)),
-                                YearMonth.parse(rs.getString(3)), rs.getBoolean(4), rs.getBoolean(5), rs.getObject(6, LocalDate.class),
-                                rs.getObject(7, LocalDate.class)));
+                        employability.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new CaseFacts.EmployabilityFact(
+                                rs.getBoolean(2), rs.getBoolean(3), rs.getObject(4, LocalDate.class), rs.getTimestamp(5).toInstant()));
                     }
                 }
+            }
+            List<CaseFacts.PersonFact> persons = new ArrayList<>();
+            for (KnownPerson p : people) {
+                persons.add(new CaseFacts.PersonFact(p.personId, PersonRole.valueOf(p.role), YearMonth.parse(p.birthYearMonth), p.employable,
+                        p.singleParent, p.joinedOn, p.leftOn, employability.getOrDefault(p.personId, List.of())));
             }
             List<CaseFacts.IncomeFact> incomes = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("select person_id, kind, from_month, to_month, gross, net, social_contributions,"

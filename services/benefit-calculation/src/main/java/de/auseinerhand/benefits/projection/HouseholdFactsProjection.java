@@ -13,6 +13,7 @@ import de.auseinerhand.events.registry.HousingCostsDeclared;
 import de.auseinerhand.events.registry.IncomeDeclared;
 import de.auseinerhand.events.registry.PersonJoinedCase;
 import de.auseinerhand.events.registry.PersonLeftCase;
+import de.auseinerhand.events.registry.EmployabilityChanged;
 import de.auseinerhand.events.registry.PersonRegistered;
 import de.auseinerhand.benefits.application.FactsChanged;
 import de.auseinerhand.registryview.CaseEventProjection;
@@ -86,6 +87,14 @@ public class HouseholdFactsProjection implements CaseEventProjection {
                         e.effectiveFrom(), recorded);
                 effective = e.effectiveFrom();
             } else if (data instanceof PersonRegistered e) {
+                insert(c, "insert into bf_employability (event_id, case_id, person_id, registration, employable, effective_from, recorded_at)"
+                        + " values (?,?,?,true,?,?,?) on conflict do nothing", envelope.id(), caseId, e.personId(), e.employable(),
+                        e.effectiveFrom(), recorded);
+                effective = e.effectiveFrom();
+            } else if (data instanceof EmployabilityChanged e) {
+                insert(c, "insert into bf_employability (event_id, case_id, person_id, registration, employable, effective_from, recorded_at)"
+                        + " values (?,?,?,false,?,?,?) on conflict do nothing", envelope.id(), caseId, e.personId(), e.employable(),
+                        e.effectiveFrom(), recorded);
                 effective = e.effectiveFrom();
             } else if (data instanceof PersonLeftCase e) {
                 effective = e.effectiveFrom();

@@ -5,6 +5,7 @@ import de.auseinerhand.benefits.domain.decision.BenefitState;
 import de.auseinerhand.eventstore.Loaded;
 import de.auseinerhand.registryview.KnownCases;
 import de.auseinerhand.servicekit.audit.AuditTrail;
+import de.auseinerhand.servicekit.command.CommandPath;
 import de.auseinerhand.servicekit.idempotency.IdempotencyKeys;
 import de.auseinerhand.servicekit.problem.ProblemException;
 import de.auseinerhand.servicekit.problem.ValidationFailedException;
@@ -12,7 +13,6 @@ import de.auseinerhand.servicekit.rest.ETags;
 import de.auseinerhand.servicekit.rest.RequestMetadata;
 import de.auseinerhand.servicekit.security.Caller;
 import de.auseinerhand.servicekit.security.Roles;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -67,7 +66,10 @@ public class BenefitResource {
     RequestMetadata request;
 
     @Inject
-    IdempotencyKeys idempotency;
+    CommandPath commands;
+
+    /** The longest reason a case worker may give (it travels in the event). */
+    static final int MAX_REASON = 500;
 
     @Inject
     Caller caller;
@@ -104,78 +106,79 @@ public class BenefitResource {
     @POST
     @Path("/application")
     @RolesAllowed({Roles.CASEWORKER, Roles.TEAM_LEAD, Roles.DISTRICT_ADMIN, Roles.PORTAL})
-    @Operation(summary = "Record an application (§ 37 SGB II): benefits from the first day of its month")
+    @Operation(summary = "Record an application (§ 37 SGB II): benefits from the first day of its month",
+            description = "With an Idempotency-Key a retry returns the first answer, whatever changed since.")
     public Response apply(@PathParam("caseId") String caseId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(IdempotencyKeys.HEADER) String key, ApplicationRequest body) {
-        knownCases.get(caseId);
-        if (body == null || body.receivedOn() == null) {
-            throw ValidationFailedException.of("receivedOn", "is required");
-        }
-        if (body.receivedOn().isAfter(LocalDate.now(clock).plusDays(1))) {
-            throw ValidationFailedException.of("receivedOn", "lies in the future");
-        }
-        Long expected = decisions.load(caseId).exists() ? Long.valueOf(ETags.requireIfMatch(ifMatch)) : ETags.parseIfMatch(ifMatch);
-        IdempotencyKeys.Outcome<BenefitView> outcome = QuarkusTransaction.requiringNew().call(() ->
-                idempotency.once(caller.actorId(), key, List.of("application", caseId, body), BenefitView.class, () -> {
-                    Loaded<BenefitState> after = decisions.receiveApplication(caseId, body.receivedOn(), expected, request.eventMetadata());
-                    return new IdempotencyKeys.Outcome<>(201, "/api/v1/cases/" + caseId + "/benefits", BenefitView.of(caseId, after), false);
-                }));
-        audit.record("record-application", caseId, null);
-        return Response.status(outcome.status()).location(URI.create(outcome.location()))
-                .tag(new EntityTag(String.valueOf(outcome.body().version()))).entity(outcome.body()).build();
+        return commands.run(key, List.of("application", caseId, body == null ? "" : body), "record-application", caseId, () -> {
+            knownCases.get(caseId);
+            if (body == null || body.receivedOn() == null) {
+                throw ValidationFailedException.of("receivedOn", "is required");
+            }
+            if (body.receivedOn().isAfter(LocalDate.now(clock).plusDays(1))) {
+                throw ValidationFailedException.of("receivedOn", "lies in the future");
+            }
+            Long expected = decisions.load(caseId).exists() ? Long.valueOf(ETags.requireIfMatch(ifMatch)) : ETags.parseIfMatch(ifMatch);
+            Loaded<BenefitState> after = decisions.receiveApplication(caseId, body.receivedOn(), expected, request.eventMetadata());
+            return new CommandPath.Answer(201, "/api/v1/cases/" + caseId + "/benefits", BenefitView.of(caseId, after), after.version());
+        });
     }
 
     @POST
     @Path("/decisions")
     @Operation(summary = "Decide the next approval period from the facts as known (12 months; 6 when provisional or housing costs are too high)",
             description = "201 with the decision, or 202 when it waits for a team lead (four-eyes: above the amount limit or reaching "
-                    + "back further than the configured months).")
+                    + "back further than the configured months). With an Idempotency-Key a retry returns the first answer.")
     public Response decide(@PathParam("caseId") String caseId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(IdempotencyKeys.HEADER) String key, DecisionRequest body) {
-        knownCases.get(caseId);
-        long expected = ETags.requireIfMatch(ifMatch);
         boolean provisional = body != null && Boolean.TRUE.equals(body.provisional());
-        DecisionService.Outcome outcome = decisions.decide(caseId, provisional, expected, caller.actorId(), request.eventMetadata());
-        audit.record("decide-benefits", caseId, null);
-        return outcome(caseId, outcome);
+        return commands.run(key, List.of("decision", caseId, provisional), "decide-benefits", caseId, () -> {
+            knownCases.get(caseId);
+            long expected = ETags.requireIfMatch(ifMatch);
+            return answer(caseId, decisions.decide(caseId, provisional, expected, caller.actorId(), request.eventMetadata()));
+        });
     }
 
     @POST
     @Path("/decisions/{decisionId}/final")
     @Operation(summary = "Make a provisional decision final (§ 41a SGB II) with back-payment or reclaim; reclaims under the threshold are waived")
     public Response finalise(@PathParam("caseId") String caseId, @PathParam("decisionId") UUID decisionId,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        knownCases.get(caseId);
-        DecisionService.Outcome outcome = decisions.finalise(caseId, decisionId, ETags.requireIfMatch(ifMatch), caller.actorId(),
-                request.eventMetadata());
-        audit.record("finalise-decision", caseId, null);
-        return outcome(caseId, outcome);
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return commands.run(key, List.of("final", caseId, decisionId), "finalise-decision", caseId, () -> {
+            knownCases.get(caseId);
+            return answer(caseId, decisions.finalise(caseId, decisionId, ETags.requireIfMatch(ifMatch), caller.actorId(),
+                    request.eventMetadata()));
+        });
     }
 
     @POST
     @Path("/decisions/{decisionId}/termination")
     @Operation(summary = "Terminate a decision from a date (SGB X §§ 45, 48)")
     public Response terminate(@PathParam("caseId") String caseId, @PathParam("decisionId") UUID decisionId,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, TerminationRequest body) {
-        knownCases.get(caseId);
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(IdempotencyKeys.HEADER) String key, TerminationRequest body) {
         ValidationFailedException.Collector v = new ValidationFailedException.Collector();
         v.require(body != null && body.effectiveFrom() != null, "effectiveFrom", "is required");
         v.require(body != null && body.reason() != null && !body.reason().isBlank(), "reason", "is required");
+        v.require(body == null || body.reason() == null || body.reason().length() <= MAX_REASON, "reason", "at most " + MAX_REASON + " characters");
         v.throwIfAny();
-        Loaded<BenefitState> after = decisions.terminate(caseId, decisionId, body.effectiveFrom(), body.reason(),
-                ETags.requireIfMatch(ifMatch), request.eventMetadata());
-        audit.record("terminate-decision", caseId, null);
-        return ok(caseId, after, 200);
+        return commands.run(key, List.of("termination", caseId, decisionId, body), "terminate-decision", caseId, () -> {
+            knownCases.get(caseId);
+            Loaded<BenefitState> after = decisions.terminate(caseId, decisionId, body.effectiveFrom(), body.reason(),
+                    ETags.requireIfMatch(ifMatch), request.eventMetadata());
+            return new CommandPath.Answer(200, null, BenefitView.of(caseId, after), after.version());
+        });
     }
 
     @POST
     @Path("/reductions")
     @Operation(summary = "Impose a benefit reduction after a breach of duty and its hearing (§§ 31, 31a, 32 SGB II)",
-            description = "10/20/30 % of the standard need for the first/second/further breach within a year (1/2/3 months), 10 % for one "
-                    + "month for a missed appointment (kind MISSED_APPOINTMENT); refused without a hearing or while a cooperation-plan "
-                    + "dispute runs. Postings cap all reductions at 30 % and never reduce housing costs.")
-    public Response reduce(@PathParam("caseId") String caseId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ReductionRequest body) {
-        knownCases.get(caseId);
+            description = "The steps of the law in force on the day of the breach (rule data): up to 2026-06 10/20/30 % of the standard need "
+                    + "for the first/second/further breach within a year (1/2/3 months) and 10 % for one month per missed appointment; from "
+                    + "2026-07 30 % for three months, the standard need withdrawn for a refused job offer, missed appointments by their "
+                    + "number. Refused without a hearing, and up to 2026-06 while a cooperation-plan dispute runs. Postings cap all "
+                    + "reductions as the rule set says and never reduce housing costs.")
+    public Response reduce(@PathParam("caseId") String caseId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(IdempotencyKeys.HEADER) String key, ReductionRequest body) {
         ValidationFailedException.Collector v = new ValidationFailedException.Collector();
         v.require(body != null, "body", "is required");
         v.throwIfAny();
@@ -187,27 +190,32 @@ public class BenefitResource {
             v.require(body.occurredOn() != null, "occurredOn", "is required without breachId");
         }
         v.throwIfAny();
-        Loaded<BenefitState> after = decisions.imposeReduction(caseId, body.breachId(), body.personId(), body.kind(), body.occurredOn(),
-                body.hearingOn(), body.from(), ETags.requireIfMatch(ifMatch), request.eventMetadata());
-        audit.record("impose-reduction", caseId, body.personId());
-        return ok(caseId, after, 200);
+        return commands.run(key, List.of("reduction", caseId, body), "impose-reduction", caseId, () -> {
+            knownCases.get(caseId);
+            Loaded<BenefitState> after = decisions.imposeReduction(caseId, body.breachId(), body.personId(), body.kind(), body.occurredOn(),
+                    body.hearingOn(), body.from(), ETags.requireIfMatch(ifMatch), request.eventMetadata());
+            return new CommandPath.Answer(200, null, BenefitView.of(caseId, after), after.version());
+        });
     }
 
     @POST
     @Path("/reductions/lift")
     @Operation(summary = "End a reduction early because the person fulfils the duty (§ 31a(1) S. 6 SGB II)")
-    public Response lift(@PathParam("caseId") String caseId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, LiftRequest body) {
-        knownCases.get(caseId);
+    public Response lift(@PathParam("caseId") String caseId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(IdempotencyKeys.HEADER) String key, LiftRequest body) {
         ValidationFailedException.Collector v = new ValidationFailedException.Collector();
         v.require(body != null && body.personId() != null, "personId", "is required");
         v.require(body != null && body.from() != null, "from", "is required (start of the reduction)");
         v.require(body != null && body.lastDay() != null, "lastDay", "is required");
         v.require(body != null && body.reason() != null && !body.reason().isBlank(), "reason", "is required");
+        v.require(body == null || body.reason() == null || body.reason().length() <= MAX_REASON, "reason", "at most " + MAX_REASON + " characters");
         v.throwIfAny();
-        Loaded<BenefitState> after = decisions.liftReduction(caseId, body.personId(), body.from(), body.lastDay(), body.reason(),
-                ETags.requireIfMatch(ifMatch), request.eventMetadata());
-        audit.record("lift-reduction", caseId, body.personId());
-        return ok(caseId, after, 200);
+        return commands.run(key, List.of("lift", caseId, body), "lift-reduction", caseId, () -> {
+            knownCases.get(caseId);
+            Loaded<BenefitState> after = decisions.liftReduction(caseId, body.personId(), body.from(), body.lastDay(), body.reason(),
+                    ETags.requireIfMatch(ifMatch), request.eventMetadata());
+            return new CommandPath.Answer(200, null, BenefitView.of(caseId, after), after.version());
+        });
     }
 
     @GET
@@ -229,13 +237,13 @@ public class BenefitResource {
         return Response.ok(sheet, MediaType.APPLICATION_JSON).build();
     }
 
-    private Response outcome(String caseId, DecisionService.Outcome outcome) {
+    private static CommandPath.Answer answer(String caseId, DecisionService.Outcome outcome) {
         if (outcome.pendingApproval() != null) {
-            return Response.status(202).location(URI.create("/api/v1/benefit-approvals/" + outcome.pendingApproval()))
-                    .entity(new PendingView(outcome.pendingApproval(), outcome.pendingReason(), "PENDING")).build();
+            return new CommandPath.Answer(202, "/api/v1/benefit-approvals/" + outcome.pendingApproval(),
+                    new PendingView(outcome.pendingApproval(), outcome.pendingReason(), "PENDING"), null);
         }
-        return Response.status(201).location(URI.create("/api/v1/cases/" + caseId + "/benefits/decisions/" + outcome.decisionId()))
-                .tag(new EntityTag(String.valueOf(outcome.state().version()))).entity(BenefitView.of(caseId, outcome.state())).build();
+        return new CommandPath.Answer(201, "/api/v1/cases/" + caseId + "/benefits/decisions/" + outcome.decisionId(),
+                BenefitView.of(caseId, outcome.state()), outcome.state().version());
     }
 
     private static Response ok(String caseId, Loaded<BenefitState> loaded, int status) {

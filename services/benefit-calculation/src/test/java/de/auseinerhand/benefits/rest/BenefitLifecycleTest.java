@@ -55,6 +55,25 @@ class BenefitLifecycleTest {
     /** Breaches on the first of START fall under the 13th amending act from 2026-07-01 (reductions, § 15a removed). */
     static final boolean NEW_LAW = !START.atDay(1).isBefore(LocalDate.of(2026, 7, 1));
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
+    List<String> auditRecords(String caseId) {
+        List<String> out = new ArrayList<>();
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.PreparedStatement ps = c.prepareStatement("select action from audit_record where case_id = ? order by id")) {
+            ps.setString(1, caseId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
     record Case(String id, PersonRegistered head, long[] version) {
         void publish(de.auseinerhand.events.EventData data) {
             TestEvents.publish(data, id, MESCHEDE, ++version[0]);
@@ -174,6 +193,55 @@ class BenefitLifecycleTest {
                 .post("/api/v1/cases/{id}/benefits/decisions", c.id()).then().statusCode(404);
         given().auth().oauth2(TestTokens.portal("portal-demo", MESCHEDE)).contentType("application/json").header("If-Match", "\"1\"")
                 .body("{}").post("/api/v1/cases/{id}/benefits/decisions", c.id()).then().statusCode(403);
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswer() {
+        Case c = singleAdult();
+        String key = "apply-" + UUID.randomUUID();
+        String first = given().auth().oauth2(CASEWORKER).contentType("application/json").header("Idempotency-Key", key)
+                .body("{\"receivedOn\": \"" + TODAY + "\"}").post("/api/v1/cases/{id}/benefits/application", c.id())
+                .then().statusCode(201).header("ETag", "\"1\"").extract().asString();
+        // the stream exists now: without the key this would need If-Match (428); with it, the first answer comes back
+        given().auth().oauth2(CASEWORKER).contentType("application/json").header("Idempotency-Key", key)
+                .body("{\"receivedOn\": \"" + TODAY + "\"}").post("/api/v1/cases/{id}/benefits/application", c.id())
+                .then().statusCode(201).header("ETag", "\"1\"").body(equalTo(first));
+        // a decision with a key, retried with the then stale If-Match: the stored answer, not 412, and no second decision
+        String decideKey = "decide-" + UUID.randomUUID();
+        given().auth().oauth2(CASEWORKER).contentType("application/json").header("If-Match", "\"1\"").header("Idempotency-Key", decideKey)
+                .body("{}").post("/api/v1/cases/{id}/benefits/decisions", c.id()).then().statusCode(201).header("ETag", "\"2\"");
+        given().auth().oauth2(CASEWORKER).contentType("application/json").header("If-Match", "\"1\"").header("Idempotency-Key", decideKey)
+                .body("{}").post("/api/v1/cases/{id}/benefits/decisions", c.id()).then().statusCode(201).header("ETag", "\"2\"")
+                .body("decisions", hasSize(1));
+        given().auth().oauth2(CASEWORKER).get("/api/v1/cases/{id}/benefits", c.id()).then().body("decisions", hasSize(1)).header("ETag", "\"2\"");
+        // the same key for another request is refused
+        given().auth().oauth2(CASEWORKER).contentType("application/json").header("If-Match", "\"2\"").header("Idempotency-Key", decideKey)
+                .body("{\"provisional\": true}").post("/api/v1/cases/{id}/benefits/decisions", c.id()).then().statusCode(422)
+                .body("code", equalTo("idempotency-key-reused"));
+        // every write left its audit record in the same transaction
+        assertThat(auditRecords(c.id())).contains("record-application", "decide-benefits");
+    }
+
+    /** The registry view and the facts are read on one path: the amendment after a leave sees the household without the leaver. */
+    @Test
+    void aMemberLeavingAfterTheDecisionIsGoneFromTheAmendment() {
+        String caseId = TestEvents.newCaseId(MESCHEDE);
+        LocalDate since = START.minusMonths(1).atDay(1);
+        PersonRegistered head = TestEvents.person(PersonRole.HEAD, YearMonth.of(1985, 2), Sex.FEMALE, true, since);
+        PersonRegistered partner = TestEvents.person(PersonRole.PARTNER, YearMonth.of(1984, 9), Sex.MALE, true, since);
+        Case c = new Case(caseId, head, new long[] {0});
+        c.publish(TestEvents.caseOpened(caseId, MESCHEDE, since));
+        c.publish(head);
+        c.publish(partner);
+        c.publish(new HousingCostsDeclared(since, new BigDecimal("450.00"), new BigDecimal("90.00"), BigDecimal.ZERO.setScale(2), 2, null));
+        awaitKnown(caseId, 2);
+        apply(caseId).then().statusCode(201);
+        decide(caseId, false).then().statusCode(201).body("decisions[0].schedule[0].perPerson", hasSize(2));
+        c.publish(new de.auseinerhand.events.registry.PersonLeftCase(partner.personId(), START.plusMonths(1).atDay(1), "own household"));
+        Eventually.assertSoon(() -> given().auth().oauth2(CASEWORKER).get("/api/v1/cases/{id}/benefits", caseId).then().statusCode(200)
+                .body("decisions[0].schedule.find { it.from == '" + START.plusMonths(1) + "' }.perPerson", hasSize(1))
+                .body("decisions[0].schedule.find { it.from == '" + START.plusMonths(1) + "' }.perPerson[0].personId",
+                        equalTo(head.personId().toString())));
     }
 
     @Test

@@ -43,6 +43,11 @@ public sealed interface CaseCommand {
     record StartUnemployment(UUID personId, LocalDate date, String reason) implements CaseCommand {
     }
 
+    /** § 8, § 44a SGB II: the person's ability to work from a date, in either direction. */
+    record ChangeEmployability(UUID personId, boolean employable, LocalDate effectiveFrom,
+            de.auseinerhand.events.registry.EmployabilityBasis basis) implements CaseCommand {
+    }
+
     record EndUnemployment(UUID personId, LocalDate date, String reason) implements CaseCommand {
     }
 

@@ -14,7 +14,9 @@ import de.auseinerhand.events.registry.PersonLeftCase;
 import de.auseinerhand.events.registry.PersonRegistered;
 import de.auseinerhand.events.registry.PersonRole;
 import de.auseinerhand.events.registry.UnemploymentEnded;
+import de.auseinerhand.events.registry.EmployabilityChanged;
 import de.auseinerhand.events.registry.UnemploymentStarted;
+import de.auseinerhand.events.registry.WorkingAge;
 import de.auseinerhand.eventstore.CommandRejected;
 import de.auseinerhand.eventstore.Decider;
 import de.auseinerhand.registry.domain.CaseCommand.AssignCaseworker;
@@ -110,6 +112,18 @@ public final class CaseDecider implements Decider<CaseCommand, CaseState> {
                 throw reject("too-young", "date", "a person under 15 cannot be registered unemployed");
             }
             return List.of(new UnemploymentStarted(c.personId(), c.date(), c.reason()));
+        }
+        if (command instanceof CaseCommand.ChangeEmployability c) {
+            CaseState.Member m = currentMember(s, c.personId());
+            plausible(c.effectiveFrom(), "effectiveFrom");
+            if (c.employable() && YearMonth.from(c.effectiveFrom()).isBefore(WorkingAge.firstMonth(m.birthYearMonth()))) {
+                throw reject("employable-too-young", "effectiveFrom",
+                        "a person is employable from the 15th birthday (§ 7(1) Nr. 1 SGB II), not before " + WorkingAge.firstMonth(m.birthYearMonth()));
+            }
+            if (c.effectiveFrom().isBefore(m.joinedOn())) {
+                throw reject("before-joining", "effectiveFrom", "the person joined the case on " + m.joinedOn());
+            }
+            return List.of(new EmployabilityChanged(c.personId(), c.employable(), c.effectiveFrom(), c.basis()));
         }
         if (command instanceof EndUnemployment c) {
             CaseState.Member m = member(s, c.personId());
@@ -248,6 +262,9 @@ public final class CaseDecider implements Decider<CaseCommand, CaseState> {
         }
         if (event instanceof PersonJoinedCase e && s.members().containsKey(e.personId())) {
             return s.withMember(s.members().get(e.personId()).rejoined(e.role(), e.effectiveFrom()));
+        }
+        if (event instanceof EmployabilityChanged e && s.members().containsKey(e.personId())) {
+            return s.withMember(s.members().get(e.personId()).withEmployable(e.employable()));
         }
         if (event instanceof UnemploymentStarted e && s.members().containsKey(e.personId())) {
             return s.withMember(s.members().get(e.personId()).unemployedSince(e.date()));

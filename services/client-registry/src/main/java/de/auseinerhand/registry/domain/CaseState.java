@@ -32,6 +32,11 @@ public record CaseState(String caseId, String municipality, LocalDate openedOn, 
             return leftOn == null;
         }
 
+        Member withEmployable(boolean value) {
+            return new Member(personId, role, birthYearMonth, sex, value, singleParent, joinedOn, leftOn, customerNumber, pii,
+                    unemployedSince, erased);
+        }
+
         Member left(LocalDate on) {
             return new Member(personId, role, birthYearMonth, sex, employable, singleParent, joinedOn, on,
                     customerNumber, pii, unemployedSince, erased);

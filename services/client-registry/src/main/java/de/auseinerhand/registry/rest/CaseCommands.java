@@ -50,6 +50,12 @@ public final class CaseCommands {
     public record Unemployment(@NotNull LocalDate date, @Size(max = 200) String reason) {
     }
 
+    @Schema(description = "The person's ability to work at least three hours a day (§ 8 SGB II) from a date, in either direction; "
+            + "basis CASEWORKER_ASSESSMENT, MEDICAL_FINDING (§ 44a) or PENSION_INSURANCE_DECISION. Reasons stay in the case file.")
+    public record Employability(@NotNull Boolean employable, @NotNull LocalDate effectiveFrom,
+            @NotNull de.auseinerhand.events.registry.EmployabilityBasis basis) {
+    }
+
     @Schema(description = "Income of a member for a month or a period of months (§§ 11-11b SGB II)")
     public record Income(@NotNull UUID personId, @NotNull IncomeKind kind,
             @Schema(example = "2026-04") @NotNull YearMonth fromMonth,

@@ -110,6 +110,18 @@ public class CaseMemberResource {
     }
 
     @POST
+    @Path("/{personId}/employability")
+    @Operation(summary = "Record a change of employability from a date (§ 8, § 44a SGB II), in either direction",
+            description = "From the 15th birthday a member counts as employable unless recorded as not able to work; this records a "
+                    + "finding either way (e.g. the medical service's). employable=true before the 15th birthday is refused.")
+    public Response employability(@PathParam("caseId") String caseId, @PathParam("personId") String personId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull CaseCommands.Employability r) {
+        UUID id = person(personId);
+        return CaseResource.ok(cases.execute("record-employability", caseId, ETags.requireIfMatch(ifMatch), id,
+                s -> new CaseCommand.ChangeEmployability(id, r.employable(), r.effectiveFrom(), r.basis())), views);
+    }
+
+    @POST
     @Path("/{personId}/unemployment/end")
     @Operation(summary = "The current period of unemployment ends")
     public Response unemploymentEnds(@PathParam("caseId") String caseId, @PathParam("personId") String personId,

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -102,6 +103,32 @@ class CaseLifecycleApiTest {
                         "registry.case-closed.v1"))
                 .body("find { it.type == 'registry.person-registered.v1' }.data.pii", equalTo("[encrypted personal data]"))
                 .body(not(containsString("Köhler")));
+    }
+
+    /** § 7(1) Nr. 1, § 8, § 44a: a child is employable from the 15th birthday; findings are recorded with a date, both ways. */
+    @Test
+    void employabilityChangesAreRecordedWithADateInBothDirections() {
+        Api.Case c = Api.open(MARSBERG_WORKER, MARSBERG, "2025-01-06");
+        String[] head = Api.register(MARSBERG_WORKER, c, Api.person("HEAD", "Eva", "Brandt", "1985-03-02", "FEMALE", true));
+        c = new Api.Case(c.id(), head[1]);
+        String[] child = Api.register(MARSBERG_WORKER, c, Api.person("CHILD", "Ben", "Brandt", "2011-06-20", "MALE", false));
+        String etag = child[1];
+        Api.command(MARSBERG_WORKER, "/api/v1/cases/{id}/persons/{p}/employability", etag,
+                Map.of("employable", true, "effectiveFrom", "2026-05-01", "basis", "CASEWORKER_ASSESSMENT"), c.id(), child[0])
+                .then().statusCode(422).contentType("application/problem+json").body("code", equalTo("employable-too-young"))
+                .body("errors[0].field", equalTo("effectiveFrom"));
+        etag = Api.command(MARSBERG_WORKER, "/api/v1/cases/{id}/persons/{p}/employability", etag,
+                Map.of("employable", false, "effectiveFrom", "2026-09-01", "basis", "MEDICAL_FINDING"), c.id(), child[0])
+                .then().statusCode(200).body("members.find { it.personId == '" + child[0] + "' }.employable", equalTo(false))
+                .extract().header("ETag");
+        Api.command(MARSBERG_WORKER, "/api/v1/cases/{id}/persons/{p}/employability", etag,
+                Map.of("employable", true, "effectiveFrom", "2027-03-01", "basis", "MEDICAL_FINDING"), c.id(), child[0])
+                .then().statusCode(200).body("members.find { it.personId == '" + child[0] + "' }.employable", equalTo(true));
+        Api.command(MARSBERG_WORKER, "/api/v1/cases/{id}/persons/{p}/employability", etag,
+                Map.of("employable", true, "effectiveFrom", "2027-03-01"), c.id(), child[0])
+                .then().statusCode(400).body("errors.field", hasItems("basis"));
+        given().auth().oauth2(MARSBERG_WORKER).when().get("/api/v1/cases/{id}/history", c.id()).then().statusCode(200)
+                .body("findAll { it.type == 'registry.employability-changed.v1' }.data.basis", contains("MEDICAL_FINDING", "MEDICAL_FINDING"));
     }
 
     @Test

@@ -19,6 +19,7 @@ import de.auseinerhand.events.registry.CaseOpened;
 import de.auseinerhand.events.registry.CaseworkerAssigned;
 import de.auseinerhand.events.registry.PersonJoinedCase;
 import de.auseinerhand.events.registry.PersonLeftCase;
+import de.auseinerhand.events.registry.EmployabilityChanged;
 import de.auseinerhand.events.registry.PersonRegistered;
 import de.auseinerhand.events.registry.UnemploymentEnded;
 import de.auseinerhand.events.registry.UnemploymentStarted;
@@ -93,9 +94,12 @@ public class IndicatorFactsProjection {
                 exec(c, "insert into rp_case_closure values (?,?,?,?) on conflict do nothing", id, caseId, e.effectiveFrom(), at);
             } else if (data instanceof CaseMoved e) {
                 exec(c, "insert into rp_residence values (?,?,?,?,?) on conflict do nothing", id, caseId, e.effectiveFrom(), e.toMunicipality(), at);
+            } else if (data instanceof EmployabilityChanged e) {
+                exec(c, "insert into rp_employability values (?,?,?,?,?) on conflict do nothing", id, e.personId(), e.employable(),
+                        e.effectiveFrom(), at);
             } else if (data instanceof PersonRegistered e) {
-                exec(c, "insert into rp_person values (?,?,?,?,?,?,?) on conflict do nothing", e.personId(), e.sex().name(),
-                        e.birthYearMonth().toString(), e.employable(), e.singleParent(), at, id);
+                exec(c, "insert into rp_person values (?,?,?,?,?,?,?,?) on conflict do nothing", e.personId(), e.sex().name(),
+                        e.birthYearMonth().toString(), e.employable(), e.singleParent(), at, id, e.effectiveFrom());
                 exec(c, "insert into rp_membership values (?,?,?,'JOIN',?,?) on conflict do nothing", id, e.personId(), caseId,
                         e.effectiveFrom(), at);
             } else if (data instanceof PersonJoinedCase e) {

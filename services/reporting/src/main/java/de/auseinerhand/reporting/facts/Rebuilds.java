@@ -45,16 +45,16 @@ import org.jboss.logging.Logger;
 public class Rebuilds {
     private static final Logger LOG = Logger.getLogger(Rebuilds.class);
     static final String PROJECTION = "indicator-facts";
-    static final List<String> TABLES = List.of("rp_residence", "rp_person", "rp_membership", "rp_decision", "rp_amount", "rp_termination",
+    static final List<String> TABLES = List.of("rp_residence", "rp_person", "rp_employability", "rp_membership", "rp_decision", "rp_amount", "rp_termination",
             "rp_posting", "rp_unemployment", "rp_measure", "rp_integration", "rp_employment_end", "rp_caseworker", "rp_case_closure");
     /**
      * The format of the facts this code writes: 2 added case closures (stocks come from the facts), 3
      * made person facts bitemporal (a row per event). A database holding an older format is rebuilt
      * once at start-up.
      */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
     /** Key columns that order the rows of each table for the checksum. */
-    static final Map<String, String> ORDER = Map.ofEntries(Map.entry("rp_residence", "event_id"), Map.entry("rp_person", "event_id"),
+    static final Map<String, String> ORDER = Map.ofEntries(Map.entry("rp_residence", "event_id"), Map.entry("rp_person", "event_id"), Map.entry("rp_employability", "event_id"),
             Map.entry("rp_membership", "event_id"), Map.entry("rp_decision", "decision_id"), Map.entry("rp_amount", "event_id, person_id"),
             Map.entry("rp_termination", "event_id"), Map.entry("rp_posting", "event_id, person_id"), Map.entry("rp_unemployment", "event_id"),
             Map.entry("rp_measure", "event_id"), Map.entry("rp_integration", "event_id"), Map.entry("rp_employment_end", "event_id"),
@@ -108,45 +108,163 @@ public class Rebuilds {
      * Returns the rebuild started, or null when the format is current or a rebuild runs already.
      */
     public Progress upgradeFormat() {
-        int stored;
+        int stored = storedFormat();
+        if (stored < FORMAT) {
+            LOG.infof("indicator facts are in format %d, this version writes format %d: rebuilding them", stored, FORMAT);
+            return start("system:facts-format-" + FORMAT, true);
+        }
+        return null;
+    }
+
+    private int storedFormat() {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select format from projection_version where projection = ?")) {
             ps.setString(1, PROJECTION);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                stored = rs.getInt(1);
+                return rs.getInt(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        if (stored < FORMAT) {
-            LOG.infof("indicator facts are in format %d, this version writes format %d: rebuilding them", stored, FORMAT);
-            return start("system:facts-format-" + FORMAT);
-        }
-        return null;
     }
 
+    /**
+     * The running or last rebuild. A rebuild running on another replica (it holds {@link #REBUILD_LOCK}) is
+     * reported from its row in {@code projection_rebuild}: status, version, start and who asked; events and
+     * lag are known only to that replica (its own endpoint and log). A row left RUNNING by a replica that
+     * died is reported as INTERRUPTED.
+     */
     public Progress progress() {
-        return current.get();
+        Progress p = current.get();
+        if (p != null && (p.status().equals("RUNNING") || p.status().equals("SWITCHING"))) {
+            return p;
+        }
+        Progress latest = latestRecorded();
+        if (latest == null || (p != null && (latest.rebuildId().equals(p.rebuildId()) || !latest.startedAt().isAfter(p.startedAt())))) {
+            return p;
+        }
+        if (latest.status().equals("RUNNING") && !lockHeldElsewhere()) {
+            return new Progress(latest.rebuildId(), latest.version(), "INTERRUPTED", latest.startedAt(), 0, 0, 0, null, null, null, null, null,
+                    null, "the replica running it stopped; start a new rebuild");
+        }
+        return latest;
     }
 
-    /** Starts a rebuild in the background; refused (null) while one runs. */
-    public synchronized Progress start(String actor) {
+    private Progress latestRecorded() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select rebuild_id, version, status, started_at, requested_by, finished_at from projection_rebuild where projection = ?"
+                        + " order by started_at desc limit 1")) {
+            ps.setString(1, PROJECTION);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                java.sql.Timestamp finished = rs.getTimestamp(6);
+                return new Progress(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getTimestamp(4).toInstant(), 0, 0, 0, null,
+                        null, finished == null ? null : finished.toInstant(), null, null, null,
+                        rs.getString(3).equals("RUNNING") ? "running on another replica (requested by " + rs.getString(5) + ")" : null);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean lockHeldElsewhere() {
+        try (Connection c = writerConnection()) {
+            if (tryLock(c)) {
+                unlock(c);
+                return false;
+            }
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The advisory lock that one rebuild holds for its whole run, across all replicas on this database. */
+    static final long REBUILD_LOCK = 7_304_001L;
+
+    private static boolean tryLock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?)")) {
+            ps.setLong(1, REBUILD_LOCK);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static void unlock(Connection c) {
+        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_unlock(?)")) {
+            ps.setLong(1, REBUILD_LOCK);
+            ps.execute();
+        } catch (SQLException e) {
+            LOG.warnf(e, "releasing the rebuild lock failed; it goes with the session");
+        }
+    }
+
+    /** Starts a rebuild in the background; refused (null) while one runs here or on another replica. */
+    public Progress start(String actor) {
+        return start(actor, false);
+    }
+
+    /**
+     * Starts a rebuild holding {@link #REBUILD_LOCK} on a session of its own for its whole run, so that
+     * two replicas never build and drop the same {@code rp_v<n>} schema. {@code onlyIfOutdated}: the format
+     * upgrade at start-up, which re-checks the format once it holds the lock (another replica may have
+     * upgraded it meanwhile).
+     */
+    synchronized Progress start(String actor, boolean onlyIfOutdated) {
         Progress p = current.get();
         if (p != null && (p.status().equals("RUNNING") || p.status().equals("SWITCHING"))) {
             return null;
         }
-        int version = activeVersion() + 1;
-        UUID id = UUID.randomUUID();
-        Instant started = Instant.now(clock);
-        sql("insert into projection_rebuild (rebuild_id, projection, version, requested_by, started_at, status) values (?,?,?,?,?,'RUNNING')",
-                id, PROJECTION, version, actor, java.sql.Timestamp.from(started));
-        Progress first = new Progress(id, version, "RUNNING", started, 0, 0, 0, null, null, null, null, null, null, null);
-        current.set(first);
-        Thread t = new Thread(() -> run(first), "projection-rebuild");
-        t.setDaemon(true);
-        t.start();
-        return first;
+        Connection lock;
+        try {
+            lock = writerConnection();
+            if (!tryLock(lock)) {
+                lock.close();
+                LOG.info("a rebuild runs on another replica; this one serves the live version");
+                return null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the rebuild lock could not be taken", e);
+        }
+        try {
+            if (onlyIfOutdated && storedFormat() >= FORMAT) {
+                releaseAndClose(lock);
+                return null;
+            }
+            int version = activeVersion() + 1;
+            UUID id = UUID.randomUUID();
+            Instant started = Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            sql("insert into projection_rebuild (rebuild_id, projection, version, requested_by, started_at, status) values (?,?,?,?,?,'RUNNING')",
+                    id, PROJECTION, version, actor, java.sql.Timestamp.from(started));
+            Progress first = new Progress(id, version, "RUNNING", started, 0, 0, 0, null, null, null, null, null, null, null);
+            current.set(first);
+            Thread t = new Thread(() -> {
+                try {
+                    run(first);
+                } finally {
+                    releaseAndClose(lock);
+                }
+            }, "projection-rebuild");
+            t.setDaemon(true);
+            t.start();
+            return first;
+        } catch (RuntimeException e) {
+            releaseAndClose(lock);
+            throw e;
+        }
+    }
+
+    private static void releaseAndClose(Connection lock) {
+        unlock(lock);
+        try {
+            lock.close();
+        } catch (SQLException e) {
+            LOG.debug("closing the rebuild lock session failed", e);
+        }
     }
 
     private void run(Progress p) {

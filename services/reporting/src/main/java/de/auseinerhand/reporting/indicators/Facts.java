@@ -20,10 +20,46 @@ public record Facts(
     public record Residence(LocalDate effectiveFrom, String municipality) {
     }
 
-    public record Person(UUID personId, String sex, YearMonth born, boolean employable, boolean singleParent) {
+    /**
+     * @param employable   as registered (latest registration row known)
+     * @param registeredOn the registration's business date (null in facts of an older format)
+     * @param changes      recorded changes of employability (§ 8, § 44a)
+     */
+    public record Person(UUID personId, String sex, YearMonth born, boolean employable, boolean singleParent, LocalDate registeredOn,
+                         List<Ability> changes) {
+        public Person(UUID personId, String sex, YearMonth born, boolean employable, boolean singleParent) {
+            this(personId, sex, born, employable, singleParent, null, List.of());
+        }
+
         public int ageIn(YearMonth month) {
             return (int) born.until(month, java.time.temporal.ChronoUnit.YEARS);
         }
+
+        /**
+         * Able to work on the last day of {@code month} (the statistics' reference day): the latest recorded change
+         * effective by then; without one, a person registered under 15 from the 15th birthday (the registry cannot
+         * record them as employable before it), anyone else as registered. The age range is checked separately.
+         */
+        public boolean ableToWorkIn(YearMonth month) {
+            Ability latest = null;
+            for (Ability a : changes) {
+                if (!a.effectiveFrom().isAfter(month.atEndOfMonth()) && (latest == null || a.effectiveFrom().isAfter(latest.effectiveFrom())
+                        || (a.effectiveFrom().equals(latest.effectiveFrom()) && a.recordedAt().isAfter(latest.recordedAt())))) {
+                    latest = a;
+                }
+            }
+            if (latest != null) {
+                return latest.employable();
+            }
+            if (registeredOn != null && YearMonth.from(registeredOn).isBefore(born.plusYears(15))) {
+                return true;
+            }
+            return employable;
+        }
+    }
+
+    /** A recorded change of employability from a date. */
+    public record Ability(boolean employable, LocalDate effectiveFrom, java.time.Instant recordedAt) {
     }
 
     /** {@code replacedBy} and {@code terminatedFrom} as known. */

@@ -33,11 +33,16 @@ public class FactsRepository {
             query(c, "select case_id, effective_from, municipality from rp_residence where recorded_at <= ?", at, rs -> residences
                     .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                     .add(new Facts.Residence(rs.getObject(2, LocalDate.class), rs.getString(3))));
+            Map<UUID, List<Facts.Ability>> abilities = new HashMap<>();
+            query(c, "select person_id, employable, effective_from, recorded_at from rp_employability where recorded_at <= ?", at,
+                    rs -> abilities.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new Facts.Ability(rs.getBoolean(2),
+                            rs.getObject(3, LocalDate.class), rs.getTimestamp(4).toInstant())));
             Map<UUID, Facts.Person> persons = new HashMap<>();
-            query(c, "select distinct on (person_id) person_id, sex, birth_year_month, employable, single_parent from rp_person"
+            query(c, "select distinct on (person_id) person_id, sex, birth_year_month, employable, single_parent, effective_from from rp_person"
                     + " where recorded_at <= ? order by person_id, recorded_at desc, event_id", at,
                     rs -> persons.put(rs.getObject(1, UUID.class), new Facts.Person(rs.getObject(1, UUID.class), rs.getString(2),
-                            YearMonth.parse(rs.getString(3)), rs.getBoolean(4), rs.getBoolean(5))));
+                            YearMonth.parse(rs.getString(3)), rs.getBoolean(4), rs.getBoolean(5), rs.getObject(6, LocalDate.class),
+                            abilities.getOrDefault(rs.getObject(1, UUID.class), List.of()))));
             Map<UUID, UUID> replacedBy = new HashMap<>();
             List<Object[]> decisions = new ArrayList<>();
             query(c, "select decision_id, case_id, period_from, period_to, replaces from rp_decision where recorded_at <= ?", at, rs -> {

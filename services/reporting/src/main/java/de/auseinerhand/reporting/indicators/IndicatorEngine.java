@@ -243,7 +243,7 @@ public final class IndicatorEngine {
                     BigDecimal llu = proRata(e.getValue()[0], days);
                     BigDecimal kdu = proRata(e.getValue()[1], days);
                     Facts.Person p = facts.persons().get(e.getKey());
-                    boolean elb = beneficiary && p != null && p.employable() && WorkingAge.in(p.born(), m);
+                    boolean elb = beneficiary && p != null && p.ableToWorkIn(m) && WorkingAge.in(p.born(), m);
                     status.computeIfAbsent(e.getKey(), k -> new HashMap<>()).put(m, new Status(d.caseId(), municipality, elb, beneficiary, llu, kdu));
                 }
             }

@@ -115,8 +115,8 @@ class IndicatorOracleTest {
 
     static boolean elbOn(Facts f, Facts.Person p, LocalDate day) {
         BigDecimal[] a = amountsOn(f, p.personId(), day);
-        int age = p.ageIn(YearMonth.from(day));
-        return a != null && a[0].add(a[1]).signum() > 0 && p.employable() && age >= 15 && age < 67;
+        return a != null && a[0].add(a[1]).signum() > 0 && p.employable()
+                && de.auseinerhand.testsupport.AgeLimitTable.ofWorkingAge(p.born(), YearMonth.from(day));
     }
 
     static BigDecimal[] amountsOn(Facts f, UUID person, LocalDate day) {

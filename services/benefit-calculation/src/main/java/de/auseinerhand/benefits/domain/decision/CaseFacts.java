@@ -6,6 +6,7 @@ import de.auseinerhand.benefits.domain.calculation.Money;
 import de.auseinerhand.events.registry.AssetKind;
 import de.auseinerhand.events.registry.IncomeKind;
 import de.auseinerhand.events.registry.PersonRole;
+import de.auseinerhand.events.registry.WorkingAge;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,11 +36,53 @@ public record CaseFacts(
     public record MunicipalityFrom(LocalDate effectiveFrom, String municipality, Instant recordedAt) {
     }
 
+    /**
+     * @param employability the registration ({@code registration} true) and every recorded change of the
+     *                      person's ability to work (§ 8, § 44a), with business date and recording time
+     */
     public record PersonFact(UUID personId, PersonRole role, YearMonth birthYearMonth, boolean employable, boolean singleParent,
-                             LocalDate joinedOn, LocalDate leftOn) {
+                             LocalDate joinedOn, LocalDate leftOn, List<EmployabilityFact> employability) {
+        public PersonFact(UUID personId, PersonRole role, YearMonth birthYearMonth, boolean employable, boolean singleParent,
+                          LocalDate joinedOn, LocalDate leftOn) {
+            this(personId, role, birthYearMonth, employable, singleParent, joinedOn, leftOn, List.of());
+        }
+
         boolean memberIn(YearMonth month) {
             return !joinedOn.isAfter(month.atEndOfMonth()) && (leftOn == null || leftOn.isAfter(month.atDay(1)));
         }
+
+        /**
+         * Employable in {@code month} (§ 7(1) Nr. 1, § 7a, § 8): of working age in the month (from the month of the
+         * 15th birthday to the month the § 7a limit is reached) and able to work on the month's last day: the latest
+         * recorded change effective by then; without one, a person registered under 15 is able to work from the 15th
+         * birthday (the registration could not say otherwise), anyone else as registered.
+         */
+        public boolean employableIn(YearMonth month) {
+            if (!WorkingAge.in(birthYearMonth, month)) {
+                return false;
+            }
+            EmployabilityFact latest = null;
+            EmployabilityFact registration = null;
+            for (EmployabilityFact f : employability) {
+                if (f.registration()) {
+                    registration = f;
+                } else if (!f.effectiveFrom().isAfter(month.atEndOfMonth()) && (latest == null || f.effectiveFrom().isAfter(latest.effectiveFrom())
+                        || (f.effectiveFrom().equals(latest.effectiveFrom()) && !f.recordedAt().isBefore(latest.recordedAt())))) {
+                    latest = f;
+                }
+            }
+            if (latest != null) {
+                return latest.employable();
+            }
+            LocalDate registered = registration != null ? registration.effectiveFrom() : joinedOn;
+            if (YearMonth.from(registered).isBefore(WorkingAge.firstMonth(birthYearMonth))) {
+                return true;
+            }
+            return employable;
+        }
+    }
+
+    public record EmployabilityFact(boolean registration, boolean employable, LocalDate effectiveFrom, Instant recordedAt) {
     }
 
     public record IncomeFact(UUID personId, IncomeKind kind, YearMonth fromMonth, YearMonth toMonth, BigDecimal gross, BigDecimal net,
@@ -101,7 +144,7 @@ public record CaseFacts(
                 inc.add(new Household.Income(i.kind(), gross, tax, contributions, paidTo, false));
             }
             LocalDate born = p.birthYearMonth().atDay(1);
-            members.add(new Household.Member(p.personId().toString(), p.role(), born, null, List.of(), p.employable(), p.singleParent(),
+            members.add(new Household.Member(p.personId().toString(), p.role(), born, null, List.of(), p.employableIn(month), p.singleParent(),
                     false, false, false, null, false, false, false, 0, inc));
         }
         HousingFact h = housing.stream().filter(x -> !x.effectiveFrom().isAfter(month.atEndOfMonth()))
