@@ -10,6 +10,7 @@ import de.auseinerhand.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Importing other agencies' published figures and ranking the district among them. */
@@ -36,6 +37,36 @@ class ComparisonApiTest {
         if (own == null) {
             assertThat((Float) response.get("comparisonType.average")).isEqualTo(25.7f);
         }
+    }
+
+    /** The export is RFC 4180 CSV: names with commas, quotes and umlauts import again as they were exported. */
+    @Test
+    void whatIsExportedImportsAgainUnchanged() {
+        List<String> names = new java.util.ArrayList<>(new de.auseinerhand.servicekit.reference.District(java.util.Optional.empty())
+                .municipalities().stream().map(m -> "Jobcenter " + m.name()).toList());
+        names.addAll(List.of("Kreis \"Nord\", Ost", "Müller, Schmidt & Söhne", "Landkreis „Süd“ – Zentrum", "A;B\tC"));
+        StringBuilder csv = new StringBuilder("agency_id,name,state,comparison_type,month,K1,K3\n");
+        for (int i = 0; i < names.size(); i++) {
+            csv.append("RT").append(i).append(",\"").append(names.get(i).replace("\"", "\"\"")).append("\",NW,IIIb,2019-03,")
+                    .append(-1 - i).append(".5,").append(i).append(".0\n");
+        }
+        given().auth().oauth2(ANALYST).contentType("text/csv; charset=UTF-8").body(csv.toString()).post("/api/v1/comparisons/imports").then()
+                .statusCode(200).body("rows", equalTo(names.size())).body("values", equalTo(2 * names.size()));
+        String exported = given().auth().oauth2(ANALYST).get("/api/v1/comparisons/figures?month=2019-03").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.containsString("text/csv")).extract().asString();
+        // RFC 4180: a cell with a comma or a quote is quoted, its quotes doubled
+        assertThat(exported).contains("\"Kreis \"\"Nord\"\", Ost\"").contains("\"Müller, Schmidt & Söhne\"").contains("Landkreis „Süd“ – Zentrum");
+        // import the export again: same rows, same values, and the next export is identical
+        given().auth().oauth2(ANALYST).contentType("text/csv; charset=UTF-8").body(exported).post("/api/v1/comparisons/imports").then().statusCode(200)
+                .body("rows", equalTo(names.size())).body("values", equalTo(2 * names.size()));
+        String again = given().auth().oauth2(ANALYST).get("/api/v1/comparisons/figures?month=2019-03").then().statusCode(200).extract().asString();
+        assertThat(again).isEqualTo(exported);
+        given().auth().oauth2(ANALYST).get("/api/v1/comparisons?month=2019-03&indicator=K1&mode=early&asOf=2019-04-30").then().statusCode(200)
+                .body("agencies.find { it.agencyId == 'RT12' }.name", equalTo("Kreis \"Nord\", Ost"))
+                .body("agencies.find { it.agencyId == 'RT12' }.value", equalTo(-13.5f));
+        // an unclosed quote is a 400 naming the body, not a 500
+        given().auth().oauth2(ANALYST).contentType("text/csv").body("agency_id,name,state,comparison_type,month,K1\n1,\"open,NW,IIIb,2019-03,1\n")
+                .post("/api/v1/comparisons/imports").then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

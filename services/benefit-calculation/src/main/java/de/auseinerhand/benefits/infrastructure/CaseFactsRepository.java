@@ -15,97 +15,108 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** Reads a case's facts (registry view + the facts tables) in one connection. */
+/**
+ * Reads cases' facts: the registry view ({@code known_case}, {@code known_person}) through its entities,
+ * the one path by which libs/registry-view also writes it (a query flushes what the projection changed
+ * earlier in the same transaction: a member who left a moment ago is gone from the household computed
+ * now); the facts tables ({@code bf_*}), this service's own, with plain JDBC, one statement per table for
+ * any number of cases.
+ */
 @ApplicationScoped
 public class CaseFactsRepository {
+    private static final int CHUNK = 1_000;
 
     @Inject
     DataSource dataSource;
 
-    /**
-     * The facts of a case, or null if the registry's opening of it has not arrived. The registry view
-     * ({@code known_case}, {@code known_person}) is read through its entities, the one path by which
-     * libs/registry-view also writes it: a query flushes what the projection changed earlier in the same
-     * transaction (a member who left a moment ago is gone from the household computed now). The facts
-     * tables ({@code bf_*}) are this service's own and plain JDBC, written and read only here.
-     */
+    /** The facts of a case, or null if the registry's opening of it has not arrived. */
     public CaseFacts load(String caseId) {
-        KnownCase known = KnownCase.findById(caseId);
-        if (known == null) {
-            return null;
+        return loadAll(List.of(caseId)).get(caseId);
+    }
+
+    /** The facts of many cases (those whose opening has arrived), read in chunks of {@value #CHUNK} cases. */
+    public Map<String, CaseFacts> loadAll(Collection<String> caseIds) {
+        Map<String, CaseFacts> out = new LinkedHashMap<>();
+        List<String> ids = new ArrayList<>(caseIds);
+        for (int i = 0; i < ids.size(); i += CHUNK) {
+            out.putAll(chunk(ids.subList(i, Math.min(ids.size(), i + CHUNK))));
         }
-        LocalDate opened = known.openedOn;
-        LocalDate closed = known.closedOn;
-        List<KnownPerson> people = KnownPerson.list("caseId = ?1 order by joinedOn, personId", caseId);
+        return out;
+    }
+
+    private Map<String, CaseFacts> chunk(List<String> ids) {
+        List<KnownCase> known = KnownCase.list("caseId in ?1", ids);
+        if (known.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<KnownPerson>> people = new HashMap<>();
+        for (KnownPerson p : KnownPerson.<KnownPerson>list("caseId in ?1 order by joinedOn, personId", ids)) {
+            people.computeIfAbsent(p.caseId, k -> new ArrayList<>()).add(p);
+        }
+        Map<String, List<CaseFacts.MunicipalityFrom>> municipalities = new HashMap<>();
+        Map<UUID, List<CaseFacts.EmployabilityFact>> employability = new HashMap<>();
+        Map<String, List<CaseFacts.IncomeFact>> incomes = new HashMap<>();
+        Map<String, List<CaseFacts.HousingFact>> housing = new HashMap<>();
+        Map<String, List<CaseFacts.AssetFact>> assets = new HashMap<>();
         try (Connection c = dataSource.getConnection()) {
-            List<CaseFacts.MunicipalityFrom> municipalities = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select effective_from, municipality, recorded_at from bf_case_municipality where case_id = ?")) {
-                ps.setString(1, caseId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        municipalities.add(new CaseFacts.MunicipalityFrom(rs.getObject(1, LocalDate.class), rs.getString(2),
-                                rs.getTimestamp(3).toInstant()));
-                    }
-                }
-            }
-            java.util.Map<UUID, List<CaseFacts.EmployabilityFact>> employability = new java.util.HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("select person_id, registration, employable, effective_from, recorded_at"
-                    + " from bf_employability where case_id = ?")) {
-                ps.setString(1, caseId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        employability.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new CaseFacts.EmployabilityFact(
-                                rs.getBoolean(2), rs.getBoolean(3), rs.getObject(4, LocalDate.class), rs.getTimestamp(5).toInstant()));
-                    }
-                }
-            }
+            java.sql.Array any = c.createArrayOf("text", ids.toArray());
+            query(c, "select case_id, effective_from, municipality, recorded_at from bf_case_municipality where case_id = any (?)", any,
+                    rs -> municipalities.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new CaseFacts.MunicipalityFrom(
+                            rs.getObject(2, LocalDate.class), rs.getString(3), rs.getTimestamp(4).toInstant())));
+            query(c, "select person_id, registration, employable, effective_from, recorded_at from bf_employability where case_id = any (?)", any,
+                    rs -> employability.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new CaseFacts.EmployabilityFact(
+                            rs.getBoolean(2), rs.getBoolean(3), rs.getObject(4, LocalDate.class), rs.getTimestamp(5).toInstant())));
+            query(c, "select case_id, person_id, kind, from_month, to_month, gross, net, social_contributions, recorded_at from bf_income"
+                    + " where case_id = any (?) order by recorded_at", any,
+                    rs -> incomes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new CaseFacts.IncomeFact(rs.getObject(2, UUID.class),
+                            IncomeKind.valueOf(rs.getString(3)), YearMonth.parse(rs.getString(4)),
+                            rs.getString(5) == null ? null : YearMonth.parse(rs.getString(5)), rs.getBigDecimal(6), rs.getBigDecimal(7),
+                            rs.getBigDecimal(8), rs.getTimestamp(9).toInstant())));
+            query(c, "select case_id, effective_from, rent, heating, utilities, household_size, recorded_at from bf_housing"
+                    + " where case_id = any (?)", any,
+                    rs -> housing.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new CaseFacts.HousingFact(
+                            rs.getObject(2, LocalDate.class), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getInt(6),
+                            rs.getTimestamp(7).toInstant())));
+            query(c, "select case_id, person_id, kind, value, effective_from, recorded_at from bf_asset where case_id = any (?)", any,
+                    rs -> assets.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new CaseFacts.AssetFact(rs.getObject(2, UUID.class),
+                            AssetKind.valueOf(rs.getString(3)), rs.getBigDecimal(4), rs.getObject(5, LocalDate.class),
+                            rs.getTimestamp(6).toInstant())));
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the facts of " + ids.size() + " cases failed", e);
+        }
+        Map<String, CaseFacts> out = new LinkedHashMap<>();
+        for (KnownCase k : known) {
             List<CaseFacts.PersonFact> persons = new ArrayList<>();
-            for (KnownPerson p : people) {
+            for (KnownPerson p : people.getOrDefault(k.caseId, List.of())) {
                 persons.add(new CaseFacts.PersonFact(p.personId, PersonRole.valueOf(p.role), YearMonth.parse(p.birthYearMonth), p.employable,
                         p.singleParent, p.joinedOn, p.leftOn, employability.getOrDefault(p.personId, List.of())));
             }
-            List<CaseFacts.IncomeFact> incomes = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select person_id, kind, from_month, to_month, gross, net, social_contributions,"
-                    + " recorded_at from bf_income where case_id = ? order by recorded_at")) {
-                ps.setString(1, caseId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        incomes.add(new CaseFacts.IncomeFact(rs.getObject(1, UUID.class), IncomeKind.valueOf(rs.getString(2)),
-                                YearMonth.parse(rs.getString(3)), rs.getString(4) == null ? null : YearMonth.parse(rs.getString(4)),
-                                rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getTimestamp(8).toInstant()));
-                    }
+            out.put(k.caseId, new CaseFacts(k.caseId, k.openedOn, k.closedOn, municipalities.getOrDefault(k.caseId, List.of()), persons,
+                    incomes.getOrDefault(k.caseId, List.of()), housing.getOrDefault(k.caseId, List.of()), assets.getOrDefault(k.caseId, List.of())));
+        }
+        return out;
+    }
+
+    private interface Row {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    private static void query(Connection c, String sql, java.sql.Array ids, Row row) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    row.accept(rs);
                 }
             }
-            List<CaseFacts.HousingFact> housing = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select effective_from, rent, heating, utilities, household_size, recorded_at"
-                    + " from bf_housing where case_id = ?")) {
-                ps.setString(1, caseId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        housing.add(new CaseFacts.HousingFact(rs.getObject(1, LocalDate.class), rs.getBigDecimal(2), rs.getBigDecimal(3),
-                                rs.getBigDecimal(4), rs.getInt(5), rs.getTimestamp(6).toInstant()));
-                    }
-                }
-            }
-            List<CaseFacts.AssetFact> assets = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select person_id, kind, value, effective_from, recorded_at from bf_asset"
-                    + " where case_id = ?")) {
-                ps.setString(1, caseId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        assets.add(new CaseFacts.AssetFact(rs.getObject(1, UUID.class), AssetKind.valueOf(rs.getString(2)),
-                                rs.getBigDecimal(3), rs.getObject(4, LocalDate.class), rs.getTimestamp(5).toInstant()));
-                    }
-                }
-            }
-            return new CaseFacts(caseId, opened, closed, municipalities, persons, incomes, housing, assets);
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the facts of " + caseId + " failed", e);
         }
     }
 }

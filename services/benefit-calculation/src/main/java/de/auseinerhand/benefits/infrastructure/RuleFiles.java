@@ -93,7 +93,7 @@ public final class RuleFiles {
         return new RuleSets(sets);
     }
 
-    static RuleSet parseRuleSet(JsonNode n, String at) {
+    public static RuleSet parseRuleSet(JsonNode n, String at) {
         String id = req(n, "id", at).asText();
         LocalDate validFrom = LocalDate.parse(req(n, "validFrom", at).asText());
         Money[] std = new Money[7];

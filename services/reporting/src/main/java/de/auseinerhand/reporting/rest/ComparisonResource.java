@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -32,6 +33,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -116,20 +118,19 @@ public class ComparisonResource {
         if (body == null || body.isBlank()) {
             throw ValidationFailedException.of("body", "a CSV file is required");
         }
-        String[] lines = body.strip().split("\\r?\\n");
-        String[] header = lines[0].split(",", -1);
+        List<List<String>> records = ComparisonCsv.read(body);
         List<String> columns = new ArrayList<>();
-        for (String h : header) {
+        for (String h : records.get(0)) {
             columns.add(h.trim());
         }
-        for (String required : List.of("agency_id", "name", "state", "comparison_type", "month")) {
+        for (String required : ComparisonCsv.KEYS) {
             if (!columns.contains(required)) {
                 errors.add(new FieldError("header", "column " + required + " is missing"));
             }
         }
         for (String c : columns) {
-            if (!List.of("agency_id", "name", "state", "comparison_type", "month").contains(c) && !INDICATORS.contains(c)) {
-                errors.add(new FieldError("header." + c, "unknown column; indicators are K1 … K3E4"));
+            if (!ComparisonCsv.KEYS.contains(c) && !INDICATORS.contains(c)) {
+                errors.add(new FieldError("header." + (c.length() > 40 ? c.substring(0, 40) : c), "unknown column; indicators are K1 … K3E4"));
             }
         }
         if (!errors.isEmpty()) {
@@ -142,35 +143,54 @@ public class ComparisonResource {
                 "insert into cmp_figure values (?,?,?,?,?,?,?,?,?) on conflict (agency_id, month, indicator) do update set name = excluded.name,"
                         + " state = excluded.state, comparison_type = excluded.comparison_type, value = excluded.value,"
                         + " import_id = excluded.import_id, imported_at = excluded.imported_at")) {
-            for (int n = 1; n < lines.length; n++) {
-                String[] cells = lines[n].split(",", -1);
+            for (int n = 1; n < records.size(); n++) {
+                List<String> cells = records.get(n);
                 String at = "line " + (n + 1);
-                if (cells.length != columns.size()) {
-                    errors.add(new FieldError(at, "has " + cells.length + " cells, the header " + columns.size()));
+                if (cells.size() == 1 && cells.get(0).isBlank()) {
                     continue;
                 }
-                String month = cells[columns.indexOf("month")].trim();
+                if (cells.size() != columns.size()) {
+                    errors.add(new FieldError(at, "has " + cells.size() + " cells, the header " + columns.size()));
+                    continue;
+                }
+                String agency = cells.get(columns.indexOf("agency_id")).trim();
+                String name = cells.get(columns.indexOf("name")).trim();
+                String state = cells.get(columns.indexOf("state")).trim();
+                String type = cells.get(columns.indexOf("comparison_type")).trim();
+                String month = cells.get(columns.indexOf("month")).trim();
+                int before = errors.size();
+                require(errors, !agency.isEmpty() && agency.length() <= 40, at + ".agency_id", "1 to 40 characters");
+                require(errors, !name.isEmpty() && name.length() <= 200, at + ".name", "1 to 200 characters");
+                require(errors, !state.isEmpty() && state.length() <= 40, at + ".state", "1 to 40 characters");
+                require(errors, !type.isEmpty() && type.length() <= 20, at + ".comparison_type", "1 to 20 characters");
                 try {
-                    YearMonth.parse(month);
+                    YearMonth m = YearMonth.parse(month);
+                    require(errors, m.getYear() >= 2005 && m.getYear() <= 2100, at + ".month", "a month from 2005 on");
                 } catch (DateTimeParseException e) {
                     errors.add(new FieldError(at + ".month", "a month like 2025-12"));
+                }
+                if (errors.size() > before) {
                     continue;
                 }
                 for (int k = 0; k < columns.size(); k++) {
-                    if (!INDICATORS.contains(columns.get(k)) || cells[k].isBlank()) {
+                    if (!INDICATORS.contains(columns.get(k)) || cells.get(k).isBlank()) {
                         continue;
                     }
                     BigDecimal value;
                     try {
-                        value = new BigDecimal(cells[k].trim());
+                        value = new BigDecimal(cells.get(k).trim());
                     } catch (NumberFormatException e) {
                         errors.add(new FieldError(at + "." + columns.get(k), "a number in percent"));
                         continue;
                     }
-                    ps.setString(1, cells[columns.indexOf("agency_id")].trim());
-                    ps.setString(2, cells[columns.indexOf("name")].trim());
-                    ps.setString(3, cells[columns.indexOf("state")].trim());
-                    ps.setString(4, cells[columns.indexOf("comparison_type")].trim());
+                    if (value.abs().compareTo(new BigDecimal("10000")) >= 0) {
+                        errors.add(new FieldError(at + "." + columns.get(k), "a percentage between -10000 and 10000"));
+                        continue;
+                    }
+                    ps.setString(1, agency);
+                    ps.setString(2, name);
+                    ps.setString(3, state);
+                    ps.setString(4, type);
                     ps.setString(5, month);
                     ps.setString(6, columns.get(k));
                     ps.setBigDecimal(7, value.setScale(1, RoundingMode.HALF_UP));
@@ -188,7 +208,52 @@ public class ComparisonResource {
             throw new IllegalStateException("storing imported figures failed", e);
         }
         audit.record("import-comparison-figures", null, null);
-        return new ImportResult(importId, lines.length - 1, values);
+        return new ImportResult(importId, records.size() - 1, values);
+    }
+
+    private static void require(List<FieldError> errors, boolean ok, String field, String message) {
+        if (!ok) {
+            errors.add(new FieldError(field, message));
+        }
+    }
+
+    @GET
+    @Path("/figures")
+    @Produces("text/csv")
+    @Operation(summary = "The imported figures of a month as CSV, in the import's own format (import it elsewhere, or again)")
+    public Response exportCsv(@QueryParam("month") String month) {
+        ValidationFailedException.Collector v = new ValidationFailedException.Collector();
+        YearMonth m = CaseloadResource.month(month, "month", v);
+        v.throwIfAny();
+        Map<String, List<String>> agencies = new java.util.TreeMap<>();
+        Map<String, Map<String, String>> values = new java.util.HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select agency_id, name, state, comparison_type, indicator, value from cmp_figure where month = ? order by agency_id, indicator")) {
+            ps.setString(1, m.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    agencies.putIfAbsent(rs.getString(1), List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    values.computeIfAbsent(rs.getString(1), k -> new java.util.HashMap<>()).put(rs.getString(5), rs.getBigDecimal(6).toPlainString());
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        List<String> indicators = INDICATORS.stream().sorted(ComparisonCsv.INDICATOR_ORDER).toList();
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(ComparisonCsv.KEYS);
+        header.addAll(indicators);
+        rows.add(header);
+        agencies.forEach((id, keys) -> {
+            List<String> row = new ArrayList<>(keys);
+            row.add(m.toString());
+            for (String k : indicators) {
+                row.add(values.get(id).getOrDefault(k, ""));
+            }
+            rows.add(row);
+        });
+        return Response.ok(ComparisonCsv.write(rows), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=comparison-figures-" + m + ".csv").build();
     }
 
     @GET

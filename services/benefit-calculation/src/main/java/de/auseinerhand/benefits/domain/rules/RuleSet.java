@@ -123,6 +123,16 @@ public record RuleSet(
         }
     }
 
+    /** This rule set as if it were valid from {@code day} (to compute a month under a candidate that starts later). */
+    public RuleSet validFrom(LocalDate day) {
+        return new RuleSet(id, day, standardNeed, childSupplement, childSupplementLevels, singleParentHighBasisPoints,
+                singleParentPerChildBasisPoints, singleParentMaxBasisPoints, pregnancyBasisPoints, disabilityIntegrationBasisPoints,
+                nonEmployableMarkGBasisPoints, hotWaterBasisPoints, basicEarnedIncomeAllowance, earnedIncomeBands, trainingExemption,
+                minijobThreshold, insuranceFlatRate, parentalAllowanceExemption, childBenefit, housingWaitingPeriodMonths, costReductionMonths,
+                assetsWaitingPeriodMonths, considerableAssetsFirstMember, considerableAssetsFurtherMember, assetsPerMember,
+                vehiclePresumedAdequate, ownHomeHouseSquareMetres, ownHomeFlatSquareMetres, reductions, law);
+    }
+
     public Money standardNeed(int level) {
         return standardNeed[level];
     }
