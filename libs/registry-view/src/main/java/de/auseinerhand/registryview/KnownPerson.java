@@ -1,5 +1,6 @@
 package de.auseinerhand.registryview;
 
+import de.auseinerhand.events.registry.WorkingAge;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -42,4 +43,28 @@ public class KnownPerson extends PanacheEntityBase {
 
     @Column(nullable = false)
     public boolean erased;
+
+    /** The business date of the registration. */
+    @Column(name = "registered_on")
+    public LocalDate registeredOn;
+
+    /** Whether a change of employability was recorded after the registration (then {@link #employable} is its value). */
+    @Column(name = "employability_recorded", nullable = false)
+    public boolean employabilityRecorded;
+
+    /**
+     * Employable in {@code month} (§ 7(1) Nr. 1, § 7a, § 8): of working age, and able to work as last recorded;
+     * without a recorded change, a person registered under 15 counts as able to work from the 15th birthday.
+     */
+    public boolean employableIn(java.time.YearMonth month) {
+        java.time.YearMonth born = java.time.YearMonth.parse(birthYearMonth);
+        if (!WorkingAge.in(born, month)) {
+            return false;
+        }
+        if (employabilityRecorded) {
+            return employable;
+        }
+        boolean registeredYoung = registeredOn != null && java.time.YearMonth.from(registeredOn).isBefore(WorkingAge.firstMonth(born));
+        return employable || registeredYoung;
+    }
 }

@@ -6,6 +6,7 @@ import de.auseinerhand.events.EventEnvelope;
 import de.auseinerhand.events.registry.CaseClosed;
 import de.auseinerhand.events.registry.CaseMoved;
 import de.auseinerhand.events.registry.CaseOpened;
+import de.auseinerhand.events.registry.EmployabilityChanged;
 import de.auseinerhand.events.registry.PersonDataErased;
 import de.auseinerhand.events.registry.PersonJoinedCase;
 import de.auseinerhand.events.registry.PersonLeftCase;
@@ -62,8 +63,15 @@ public class RegistryViewProjection {
             p.employable = e.employable();
             p.singleParent = e.singleParent();
             p.joinedOn = e.effectiveFrom();
+            p.registeredOn = e.effectiveFrom();
             p.leftOn = null;
             p.persist();
+        } else if (data instanceof EmployabilityChanged e) {
+            KnownPerson p = KnownPerson.findById(e.personId());
+            if (p != null) {
+                p.employable = e.employable();
+                p.employabilityRecorded = true;
+            }
         } else if (data instanceof PersonLeftCase e) {
             KnownPerson p = KnownPerson.findById(e.personId());
             if (p != null) {

@@ -68,6 +68,16 @@ public class ConsumerStatus {
         return count("select count(*) from consumer_parked_case where consumer = ?", consumer);
     }
 
+    /** Whether {@code caseId} is parked for {@code consumer} (its later events wait behind a failed one). */
+    public boolean isParked(String consumer, String caseId) {
+        long[] n = {0};
+        query("select count(*) from consumer_parked_case where consumer = ? and case_id = ?", ps -> {
+            ps.setString(1, consumer);
+            ps.setString(2, caseId);
+        }, rs -> n[0] = rs.getLong(1));
+        return n[0] > 0;
+    }
+
     public String lastDeadLetterReason(String consumer) {
         String[] r = {null};
         query("select reason from consumer_dead_letter where consumer = ? order by id desc limit 1",

@@ -111,6 +111,6 @@ public class PlacementService {
         java.time.LocalDate today = LocalDate.now(clock);
         boolean current = (p.leftOn == null || p.leftOn.isAfter(today)) && !p.erased
                 && (c.closedOn == null || c.closedOn.isAfter(today));
-        return new MemberFacts(personId, current, p.employable);
+        return new MemberFacts(personId, current, p.employableIn(java.time.YearMonth.from(today)));
     }
 }

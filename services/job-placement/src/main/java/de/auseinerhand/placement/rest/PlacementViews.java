@@ -65,7 +65,7 @@ public final class PlacementViews {
             PlanView cooperationPlan, List<ProposalView> proposals, List<MeasureView> measures,
             List<EmploymentView> employments, List<ContinuationView> continuation, List<BreachView> breaches) {
         static PersonView of(KnownPerson m, PlacementState.ClientFile f, LocalDate today) {
-            return new PersonView(m.personId, m.role, m.employable, m.leftOn == null && !m.erased,
+            return new PersonView(m.personId, m.role, m.employableIn(java.time.YearMonth.from(today)), m.leftOn == null && !m.erased,
                     f.profile() == null ? null : ProfileView.of(f.profile()), f.plan() == null ? null : PlanView.of(f.plan(), today),
                     f.proposals().values().stream().map(ProposalView::of).toList(),
                     f.measures().values().stream().map(MeasureView::of).toList(),

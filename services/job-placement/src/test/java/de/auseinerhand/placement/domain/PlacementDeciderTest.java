@@ -181,6 +181,14 @@ class PlacementDeciderTest {
             assertThatThrownBy(() -> when(List.of(), new PlacementCommand.StartDispute(PERSON, start, null)))
                     .hasFieldOrPropertyWithValue("code", "no-plan");
         }
+
+        /** The 13th amending act removed § 15a from 2026-07-01: no dispute starts from that day; one started before runs on. */
+        @Test
+        void noDisputeProcedureFromJuly2026() {
+            assertThat(when(given(agreed()), new PlacementCommand.StartDispute(PERSON, LocalDate.of(2026, 6, 30), "hours"))).hasSize(1);
+            assertThatThrownBy(() -> when(given(agreed()), new PlacementCommand.StartDispute(PERSON, LocalDate.of(2026, 7, 1), "hours")))
+                    .hasFieldOrPropertyWithValue("code", "dispute-procedure-repealed").hasFieldOrPropertyWithValue("field", "startedOn");
+        }
     }
 
     @Nested

@@ -153,13 +153,20 @@ class PlacementApiTest {
                 {"goals": ["work in care"], "ownEfforts": ["three applications a month"], "steps": ["training course"],
                  "agreedOn": "%s", "reviewBy": "%s"}""".formatted(TODAY, TODAY.plusDays(10)))
                 .post(base + "/cooperation-plan").then().statusCode(201).body("id", notNullValue());
-        as(CASEWORKER).header("If-Match", etag(h.caseId())).body("{\"startedOn\": \"%s\", \"subject\": \"hours\"}".formatted(TODAY))
-                .post(base + "/cooperation-plan/dispute").then().statusCode(200)
-                .body("persons.find { it.personId == '%s' }.cooperationPlan.dispute.endsAtLatest".formatted(h.head()),
-                        equalTo(TODAY.plusWeeks(4).toString()));
-        as(CASEWORKER).header("If-Match", etag(h.caseId())).body("{\"endedOn\": \"%s\", \"outcome\": \"AGREED\"}".formatted(TODAY.plusDays(3)))
-                .post(base + "/cooperation-plan/dispute/end").then().statusCode(200)
-                .body("persons.find { it.personId == '%s' }.cooperationPlan.dispute".formatted(h.head()), nullValue());
+        if (TODAY.isBefore(LocalDate.of(2026, 7, 1))) {
+            as(CASEWORKER).header("If-Match", etag(h.caseId())).body("{\"startedOn\": \"%s\", \"subject\": \"hours\"}".formatted(TODAY))
+                    .post(base + "/cooperation-plan/dispute").then().statusCode(200)
+                    .body("persons.find { it.personId == '%s' }.cooperationPlan.dispute.endsAtLatest".formatted(h.head()),
+                            equalTo(TODAY.plusWeeks(4).toString()));
+            as(CASEWORKER).header("If-Match", etag(h.caseId())).body("{\"endedOn\": \"%s\", \"outcome\": \"AGREED\"}".formatted(TODAY.plusDays(3)))
+                    .post(base + "/cooperation-plan/dispute/end").then().statusCode(200)
+                    .body("persons.find { it.personId == '%s' }.cooperationPlan.dispute".formatted(h.head()), nullValue());
+        } else {
+            // the 13th amending act removed the dispute procedure of § 15a from 2026-07-01
+            as(CASEWORKER).header("If-Match", etag(h.caseId())).body("{\"startedOn\": \"%s\", \"subject\": \"hours\"}".formatted(TODAY))
+                    .post(base + "/cooperation-plan/dispute").then().statusCode(422).body("code", equalTo("dispute-procedure-repealed"))
+                    .body("errors[0].field", equalTo("startedOn"));
+        }
         as(CASEWORKER).get("/api/v1/cooperation-plan-reviews?dueBy=" + TODAY.plusDays(10)).then().statusCode(200)
                 .body("items.personId", hasItem(h.head().toString()))
                 .body("items.find { it.personId == '%s' }.caseworkerId".formatted(h.head()), equalTo("cw-meschede-7"));

@@ -56,6 +56,13 @@ import java.util.UUID;
  */
 public final class PlacementDecider implements Decider<PlacementCommand, PlacementState> {
 
+    /**
+     * § 15a SGB II (dispute procedure about the cooperation plan) was removed by the 13th amending act
+     * ("Neue Grundsicherung") from 2026-07-01 (docs/benefit-rules.md); disputes started before remain.
+     */
+    static final LocalDate DISPUTE_PROCEDURE_REPEALED = LocalDate.of(2026, 7, 1);
+
+
     /** Review of a cooperation plan at the latest after six months (§ 15(3) SGB II). */
     static final int PLAN_REVIEW_MONTHS = 6;
     /** The dispute procedure lasts up to four weeks (§ 15a SGB II). */
@@ -82,6 +89,10 @@ public final class PlacementDecider implements Decider<PlacementCommand, Placeme
         }
         if (command instanceof StartDispute c) {
             PlacementState.Plan plan = plan(f);
+            if (!c.startedOn().isBefore(DISPUTE_PROCEDURE_REPEALED)) {
+                throw reject("dispute-procedure-repealed", "startedOn", "the dispute procedure of § 15a SGB II was removed by the 13th amending "
+                        + "act from " + DISPUTE_PROCEDURE_REPEALED + "; a plan not agreed is set by administrative act");
+            }
             if (plan.disputeRunning()) {
                 throw reject("dispute-running", null, "a dispute procedure runs since " + plan.disputeStartedOn());
             }
