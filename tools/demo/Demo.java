@@ -552,9 +552,10 @@ public class Demo {
                 "effectiveFrom", opened.toString()));
         // the other members last: once benefit-calculation knows them all, it has read the facts declared before them (one
         // partition per case, in order), so the first decision never races with a declaration still on its way
+        String partnerId = null;
         if (p.partner) {
-            register(cw, caseId, "PARTNER", !p.female, surname, opened.minusYears(p.headAge + p.partnerAgeDelta), p.partnerEmployable, false, opened,
-                    names);
+            partnerId = register(cw, caseId, "PARTNER", !p.female, surname, opened.minusYears(p.headAge + p.partnerAgeDelta), p.partnerEmployable,
+                    false, opened, names);
         }
         List<String> kids = new ArrayList<>();
         for (int age : p.kidAges) {
@@ -588,6 +589,13 @@ public class Demo {
         if (p.rentRiseFrom != null) {
             registry(cw, caseId, "housing-costs", json("effectiveFrom", p.rentRiseFrom.toString(), "rent", (p.rent + p.rentRise) + ".00", "heating",
                     p.heating + ".00", "utilities", p.utilities + ".00", "householdSize", p.persons));
+        }
+        // now and then the medical service finds a partner unable to work (§ 44a): no longer an eLb from then on
+        // (children registered under 15 become eLb at their 15th birthday without any step: docs/demo.md)
+        LocalDate finding = opened.plusMonths(8).withDayOfMonth(1);
+        if (partnerId != null && p.partnerEmployable && p.index % 9 == 4 && finding.isBefore(until)) {
+            registry(cw, caseId, "persons/" + partnerId + "/employability", json("employable", false, "effectiveFrom", finding.toString(),
+                    "basis", "MEDICAL_FINDING"));
         }
         if (p.moveTo != null) {
             registry(cw, caseId, "move", json("toMunicipality", p.moveTo.ags(), "effectiveFrom", p.movedOn.toString()));

@@ -44,7 +44,8 @@ public class CommandPath {
      *
      * @param key        the request's Idempotency-Key, or null
      * @param request    what identifies the request for the key (operation, case, body)
-     * @param action     the audit action
+     * @param action     the audit action; null when the command writes its own audit record (with the person it touched)
+     *                   or touches no personal data
      * @param caseId     the case the audit record names
      * @param command    the scope check, decision and append; runs inside the transaction
      */
@@ -56,7 +57,9 @@ public class CommandPath {
         IdempotencyKeys.Stored answer = QuarkusTransaction.requiringNew().call(() ->
                 idempotency.claimAndRun(caller.actorId(), key, request, () -> {
                     Answer a = command.get();
-                    audit.record(action, caseId, null);
+                    if (action != null) {
+                        audit.record(action, caseId, null);
+                    }
                     try {
                         return new IdempotencyKeys.Stored(a.status(), a.location(), a.version() == null ? null : String.valueOf(a.version()),
                                 json.writeValueAsString(a.body()));

@@ -3,10 +3,10 @@ package de.auseinerhand.placement.rest;
 import de.auseinerhand.eventstore.Loaded;
 import de.auseinerhand.placement.application.EmployerService;
 import de.auseinerhand.placement.domain.employer.EmployerDecider;
+import de.auseinerhand.servicekit.command.CommandPath;
 import de.auseinerhand.servicekit.idempotency.IdempotencyKeys;
 import de.auseinerhand.servicekit.security.Caller;
 import de.auseinerhand.servicekit.security.Roles;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -24,7 +24,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,7 +45,7 @@ public class EmployerResource {
     EmployerService employers;
 
     @Inject
-    IdempotencyKeys idempotency;
+    CommandPath commands;
 
     @Inject
     Caller caller;
@@ -68,13 +67,10 @@ public class EmployerResource {
     @Operation(summary = "Register an employer", description = "Send an Idempotency-Key to make retries safe.")
     public Response register(@Parameter(description = "makes a retry return the first result") @HeaderParam(IdempotencyKeys.HEADER) String key,
             @Valid @NotNull Register r) {
-        IdempotencyKeys.Outcome<EmployerView> outcome = QuarkusTransaction.requiringNew().call(() ->
-                idempotency.once(caller.actorId(), key, List.of("register-employer", r), EmployerView.class, () -> {
-                    Loaded<EmployerDecider.State> e = employers.register(r.name(), r.municipality(), r.industryCode());
-                    return new IdempotencyKeys.Outcome<>(201, "/api/v1/employers/" + e.state().employerId(), EmployerView.of(e), false);
-                }));
-        return Response.status(outcome.status()).location(URI.create(outcome.location()))
-                .tag(new EntityTag(String.valueOf(outcome.body().version()))).entity(outcome.body()).build();
+        return commands.run(key, List.of("register-employer", r), null, null, () -> {
+            Loaded<EmployerDecider.State> e = employers.register(r.name(), r.municipality(), r.industryCode());
+            return new CommandPath.Answer(201, "/api/v1/employers/" + e.state().employerId(), EmployerView.of(e), e.version());
+        });
     }
 
     @GET

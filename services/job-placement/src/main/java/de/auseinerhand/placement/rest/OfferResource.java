@@ -5,11 +5,11 @@ import de.auseinerhand.placement.application.Matching;
 import de.auseinerhand.placement.application.OfferService;
 import de.auseinerhand.placement.domain.offer.OfferCommand;
 import de.auseinerhand.placement.domain.offer.OfferState;
+import de.auseinerhand.servicekit.command.CommandPath;
 import de.auseinerhand.servicekit.idempotency.IdempotencyKeys;
 import de.auseinerhand.servicekit.rest.ETags;
 import de.auseinerhand.servicekit.security.Caller;
 import de.auseinerhand.servicekit.security.Roles;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -30,7 +30,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -62,7 +61,7 @@ public class OfferResource {
     Matching matching;
 
     @Inject
-    IdempotencyKeys idempotency;
+    CommandPath commands;
 
     @Inject
     Caller caller;
@@ -71,17 +70,14 @@ public class OfferResource {
     @Operation(summary = "Publish a job offer", description = "Send an Idempotency-Key to make retries safe: a retry returns the first result.")
     public Response publish(@Parameter(description = "makes a retry return the first result") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Valid @NotNull PlacementRequests.PublishOffer r) {
-        IdempotencyKeys.Outcome<PlacementViews.OfferView> outcome = QuarkusTransaction.requiringNew().call(() ->
-                idempotency.once(caller.actorId(), idempotencyKey, List.of("publish-offer", r), PlacementViews.OfferView.class, () -> {
-                    Loaded<OfferState> o = offers.publish(new OfferCommand.Publish(UUID.randomUUID(), r.employerId(),
-                            r.occupationCode(), r.title(), r.municipality(), r.hoursPerWeek(), r.wage(),
-                            r.publishedOn() == null ? LocalDate.now(clock) : r.publishedOn(), r.startDate(), r.positions(),
-                            r.requirements(), r.languages(), Boolean.TRUE.equals(r.drivingLicenceRequired())));
-                    return new IdempotencyKeys.Outcome<>(201, "/api/v1/offers/" + o.state().offerId(),
-                            PlacementViews.OfferView.of(o.state(), o.version()), false);
-                }));
-        return Response.status(outcome.status()).location(URI.create(outcome.location()))
-                .tag(new EntityTag(String.valueOf(outcome.body().version()))).entity(outcome.body()).build();
+        return commands.run(idempotencyKey, List.of("publish-offer", r), null, null, () -> {
+            Loaded<OfferState> o = offers.publish(new OfferCommand.Publish(UUID.randomUUID(), r.employerId(),
+                    r.occupationCode(), r.title(), r.municipality(), r.hoursPerWeek(), r.wage(),
+                    r.publishedOn() == null ? LocalDate.now(clock) : r.publishedOn(), r.startDate(), r.positions(),
+                    r.requirements(), r.languages(), Boolean.TRUE.equals(r.drivingLicenceRequired())));
+            return new CommandPath.Answer(201, "/api/v1/offers/" + o.state().offerId(), PlacementViews.OfferView.of(o.state(), o.version()),
+                    o.version());
+        });
     }
 
     @GET

@@ -13,12 +13,12 @@ import de.auseinerhand.placement.domain.matching.MatchProfile;
 import de.auseinerhand.placement.domain.offer.OfferState;
 import de.auseinerhand.placement.infrastructure.QueryTables;
 import de.auseinerhand.placement.infrastructure.ReferenceData;
+import de.auseinerhand.servicekit.command.CommandPath;
 import de.auseinerhand.servicekit.idempotency.IdempotencyKeys;
 import de.auseinerhand.servicekit.problem.ValidationFailedException;
 import de.auseinerhand.servicekit.rest.ETags;
 import de.auseinerhand.servicekit.security.Caller;
 import de.auseinerhand.servicekit.security.Roles;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -42,7 +42,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -86,7 +85,7 @@ public class PlacementResource {
     QueryTables tables;
 
     @Inject
-    IdempotencyKeys idempotency;
+    CommandPath commands;
 
     @Inject
     Caller caller;
@@ -297,15 +296,13 @@ public class PlacementResource {
 
     private Response create(String operation, String caseId, UUID personId, String key, String ifMatch, Object request,
             UUID createdId, Function<MemberFacts, PlacementCommand> command) {
-        Long expected = ETags.parseIfMatch(ifMatch);
-        IdempotencyKeys.Outcome<Created> outcome = QuarkusTransaction.requiringNew().call(() ->
-                idempotency.once(caller.actorId(), key, List.of(operation, caseId, personId, request), Created.class, () -> {
-                    placement.execute(operation, caseId, personId, expected, command);
-                    return new IdempotencyKeys.Outcome<>(201, "/api/v1/cases/" + caseId + "/placement",
-                            new Created(createdId, view(caseId)), false);
-                }));
-        return Response.status(outcome.status()).location(URI.create(outcome.location()))
-                .tag(new EntityTag(String.valueOf(outcome.body().placement().version()))).entity(outcome.body()).build();
+        // the command path: a retry with the key gets the first answer; scope check, decision, append and audit
+        // (PlacementService.execute, with the person) in one transaction
+        return commands.run(key, List.of(operation, caseId, personId, request), null, caseId, () -> {
+            Long expected = ETags.parseIfMatch(ifMatch);
+            Loaded<PlacementState> after = placement.execute(operation, caseId, personId, expected, command);
+            return new CommandPath.Answer(201, "/api/v1/cases/" + caseId + "/placement", new Created(createdId, view(caseId)), after.version());
+        });
     }
 
     private MeasureType catalogueEntry(String catalogueId) {
