@@ -13,3 +13,7 @@ CREATE DATABASE job_placement OWNER job_placement;
 
 CREATE ROLE reporting LOGIN PASSWORD 'reporting-local-only';
 CREATE DATABASE reporting OWNER reporting;
+
+-- Read-only access to client-registry's person keys for benefit-calculation (health facts); client-registry's
+-- Flyway callback afterMigrate.sql grants SELECT on person_key to it.
+CREATE ROLE person_key_reader LOGIN PASSWORD 'person_key_reader-local-only';

@@ -29,6 +29,7 @@ import de.auseinerhand.events.registry.CaseClosed;
 import de.auseinerhand.events.registry.CaseMoved;
 import de.auseinerhand.events.registry.CaseOpened;
 import de.auseinerhand.events.registry.CaseworkerAssigned;
+import de.auseinerhand.events.registry.CircumstancesRecorded;
 import de.auseinerhand.events.registry.EmployabilityChanged;
 import de.auseinerhand.events.registry.HousingCostsDeclared;
 import de.auseinerhand.events.registry.IncomeDeclared;
@@ -54,7 +55,7 @@ public final class EventTypes {
     public static final List<Class<? extends EventData>> ALL = List.of(
             CaseOpened.class, PersonRegistered.class, PersonJoinedCase.class, PersonLeftCase.class, CaseMoved.class,
             CaseworkerAssigned.class, UnemploymentStarted.class, UnemploymentEnded.class, IncomeDeclared.class,
-            HousingCostsDeclared.class, AssetsDeclared.class, CaseClosed.class, PersonDataErased.class, EmployabilityChanged.class,
+            HousingCostsDeclared.class, AssetsDeclared.class, CaseClosed.class, PersonDataErased.class, EmployabilityChanged.class, CircumstancesRecorded.class,
             ApplicationReceived.class, EntitlementDecided.class, EntitlementAmended.class, EntitlementTerminated.class,
             BenefitReductionImposed.class, BenefitReductionLifted.class, MonthlyEntitlementPosted.class,
             EmployerRegistered.class, JobOfferPublished.class, JobOfferClosed.class, ClientProfileRecorded.class, CooperationPlanAgreed.class,

@@ -51,6 +51,7 @@ import de.auseinerhand.events.registry.PersonRole;
 import de.auseinerhand.events.registry.Sex;
 import de.auseinerhand.events.registry.UnemploymentEnded;
 import de.auseinerhand.events.registry.UnemploymentStarted;
+import de.auseinerhand.events.registry.CircumstancesRecorded;
 import de.auseinerhand.events.registry.EmployabilityChanged;
 import de.auseinerhand.events.registry.EmployabilityBasis;
 import java.math.BigDecimal;
@@ -94,11 +95,13 @@ final class EventExamples {
                 new CaseworkerAssigned("cw-meschede-1", CaseworkerFunction.BENEFITS, LocalDate.of(2026, 3, 2)),
                 new UnemploymentStarted(PERSON, LocalDate.of(2025, 11, 1), "dismissal"),
                 new EmployabilityChanged(PERSON, false, LocalDate.of(2026, 5, 1), EmployabilityBasis.MEDICAL_FINDING),
+                new CircumstancesRecorded(CHILD, LocalDate.of(2026, 6, 1), List.of(PERSON), null, true, false, false,
+                        new EncryptedPii("k-0c4d2b71", EncryptedPii.AES_256_GCM, "c2VhbGVkIGhlYWx0aCBmYWN0cw")),
                 new UnemploymentEnded(PERSON, LocalDate.of(2026, 10, 15), "employment"),
                 new IncomeDeclared(PERSON, IncomeKind.EMPLOYMENT, YearMonth.of(2026, 4), YearMonth.of(2026, 9),
                         eur("520.00"), eur("412.34"), eur("107.66")),
                 new HousingCostsDeclared(LocalDate.of(2026, 3, 1), eur("480.00"), eur("95.00"), eur("45.00"), 2,
-                        eur("62.5")),
+                        eur("62.5"), true),
                 new AssetsDeclared(PERSON, AssetKind.BANK_ACCOUNT, eur("1250.00"), LocalDate.of(2026, 3, 1)),
                 new CaseClosed(LocalDate.of(2026, 11, 1), "income covers need"),
                 new PersonDataErased(PERSON),

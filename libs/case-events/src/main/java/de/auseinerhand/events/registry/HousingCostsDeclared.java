@@ -6,7 +6,10 @@ import de.auseinerhand.events.OptionalField;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** Housing and heating costs of the household (§ 22 SGB II). */
+/**
+ * Housing and heating costs of the household (§ 22 SGB II). {@code decentralHotWater}: hot water is produced in the flat
+ * (§ 21(7); absent in recordings before it was asked = false).
+ */
 @CaseEventType(domain = "registry", name = "housing-costs-declared")
 public record HousingCostsDeclared(
         LocalDate effectiveFrom,
@@ -14,5 +17,11 @@ public record HousingCostsDeclared(
         BigDecimal heating,
         BigDecimal utilities,
         int householdSize,
-        @OptionalField BigDecimal livingSpace) implements EventData {
+        @OptionalField BigDecimal livingSpace,
+        @OptionalField Boolean decentralHotWater) implements EventData {
+
+    public HousingCostsDeclared(LocalDate effectiveFrom, BigDecimal rent, BigDecimal heating, BigDecimal utilities, int householdSize,
+            BigDecimal livingSpace) {
+        this(effectiveFrom, rent, heating, utilities, householdSize, livingSpace, null);
+    }
 }

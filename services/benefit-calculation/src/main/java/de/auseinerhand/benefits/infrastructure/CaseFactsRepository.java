@@ -1,7 +1,10 @@
 package de.auseinerhand.benefits.infrastructure;
 
 import de.auseinerhand.benefits.domain.decision.CaseFacts;
+import de.auseinerhand.events.EncryptedPii;
 import de.auseinerhand.events.registry.AssetKind;
+import de.auseinerhand.events.registry.HealthFacts;
+import de.auseinerhand.servicekit.keys.PersonKeys;
 import de.auseinerhand.events.registry.IncomeKind;
 import de.auseinerhand.events.registry.PersonRole;
 import de.auseinerhand.registryview.KnownCase;
@@ -37,6 +40,9 @@ public class CaseFactsRepository {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    PersonKeys keys;
+
     /** The facts of a case, or null if the registry's opening of it has not arrived. */
     public CaseFacts load(String caseId) {
         return loadAll(List.of(caseId)).get(caseId);
@@ -66,6 +72,9 @@ public class CaseFactsRepository {
         Map<String, List<CaseFacts.IncomeFact>> incomes = new HashMap<>();
         Map<String, List<CaseFacts.HousingFact>> housing = new HashMap<>();
         Map<String, List<CaseFacts.AssetFact>> assets = new HashMap<>();
+        List<CaseFacts.CircumstanceFact> circumstanceRows = new ArrayList<>();
+        List<String> circumstanceCase = new ArrayList<>();
+        List<Map.Entry<UUID, EncryptedPii>> sealedHealth = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             java.sql.Array any = c.createArrayOf("text", ids.toArray());
             query(c, "select case_id, effective_from, municipality, recorded_at from bf_case_municipality where case_id = any (?)", any,
@@ -80,17 +89,38 @@ public class CaseFactsRepository {
                             IncomeKind.valueOf(rs.getString(3)), YearMonth.parse(rs.getString(4)),
                             rs.getString(5) == null ? null : YearMonth.parse(rs.getString(5)), rs.getBigDecimal(6), rs.getBigDecimal(7),
                             rs.getBigDecimal(8), rs.getTimestamp(9).toInstant())));
-            query(c, "select case_id, effective_from, rent, heating, utilities, household_size, recorded_at from bf_housing"
+            query(c, "select case_id, effective_from, rent, heating, utilities, household_size, recorded_at, decentral_hot_water from bf_housing"
                     + " where case_id = any (?)", any,
                     rs -> housing.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new CaseFacts.HousingFact(
                             rs.getObject(2, LocalDate.class), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getInt(6),
-                            rs.getTimestamp(7).toInstant())));
+                            rs.getTimestamp(7).toInstant(), rs.getBoolean(8))));
+            query(c, "select case_id, person_id, effective_from, parent_ids, single_parent, in_education, moved_out_without_consent,"
+                    + " minor_child_outside_case, health_key_id, health_alg, health_ciphertext, recorded_at from bf_circumstances"
+                    + " where case_id = any (?)", any, rs -> {
+                        UUID person = rs.getObject(2, UUID.class);
+                        sealedHealth.add(new java.util.AbstractMap.SimpleEntry<>(person, rs.getString(9) == null ? null
+                                : new EncryptedPii(rs.getString(9), rs.getString(10), rs.getString(11))));
+                        Boolean single = rs.getObject(5, Boolean.class);
+                        circumstanceRows.add(new CaseFacts.CircumstanceFact(person, rs.getObject(3, LocalDate.class),
+                                List.of((UUID[]) rs.getArray(4).getArray()), single, rs.getBoolean(6), rs.getBoolean(7),
+                                rs.getBoolean(8), null, rs.getTimestamp(12).toInstant()));
+                        circumstanceCase.add(rs.getString(1));
+                    });
             query(c, "select case_id, person_id, kind, value, effective_from, recorded_at from bf_asset where case_id = any (?)", any,
                     rs -> assets.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new CaseFacts.AssetFact(rs.getObject(2, UUID.class),
                             AssetKind.valueOf(rs.getString(3)), rs.getBigDecimal(4), rs.getObject(5, LocalDate.class),
                             rs.getTimestamp(6).toInstant())));
         } catch (SQLException e) {
             throw new IllegalStateException("reading the facts of " + ids.size() + " cases failed", e);
+        }
+        // health facts: decrypted here for this calculation only (one key lookup for the chunk); none once the key is erased
+        List<HealthFacts> health = keys.decryptEach(sealedHealth, HealthFacts.class);
+        Map<String, List<CaseFacts.CircumstanceFact>> circumstances = new HashMap<>();
+        for (int i = 0; i < circumstanceRows.size(); i++) {
+            CaseFacts.CircumstanceFact f = circumstanceRows.get(i);
+            circumstances.computeIfAbsent(circumstanceCase.get(i), k -> new ArrayList<>()).add(new CaseFacts.CircumstanceFact(f.personId(),
+                    f.effectiveFrom(), f.parentIds(), f.singleParent(), f.inEducation(), f.movedOutWithoutConsent(), f.minorChildOutsideCase(),
+                    health.get(i), f.recordedAt()));
         }
         Map<String, CaseFacts> out = new LinkedHashMap<>();
         for (KnownCase k : known) {
@@ -100,7 +130,8 @@ public class CaseFactsRepository {
                         p.singleParent, p.joinedOn, p.leftOn, employability.getOrDefault(p.personId, List.of())));
             }
             out.put(k.caseId, new CaseFacts(k.caseId, k.openedOn, k.closedOn, municipalities.getOrDefault(k.caseId, List.of()), persons,
-                    incomes.getOrDefault(k.caseId, List.of()), housing.getOrDefault(k.caseId, List.of()), assets.getOrDefault(k.caseId, List.of())));
+                    incomes.getOrDefault(k.caseId, List.of()), housing.getOrDefault(k.caseId, List.of()), assets.getOrDefault(k.caseId, List.of()),
+                    circumstances.getOrDefault(k.caseId, List.of())));
         }
         return out;
     }

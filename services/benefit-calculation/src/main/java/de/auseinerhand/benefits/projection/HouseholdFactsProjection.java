@@ -8,6 +8,7 @@ import de.auseinerhand.events.placement.CooperationPlanDisputeEnded;
 import de.auseinerhand.events.placement.CooperationPlanDisputeStarted;
 import de.auseinerhand.events.registry.AssetsDeclared;
 import de.auseinerhand.events.registry.CaseMoved;
+import de.auseinerhand.events.registry.CircumstancesRecorded;
 import de.auseinerhand.events.registry.CaseOpened;
 import de.auseinerhand.events.registry.HousingCostsDeclared;
 import de.auseinerhand.events.registry.IncomeDeclared;
@@ -77,9 +78,9 @@ public class HouseholdFactsProjection implements CaseEventProjection {
                         e.socialContributions(), recorded);
                 effective = e.fromMonth().atDay(1);
             } else if (data instanceof HousingCostsDeclared e) {
-                insert(c, "insert into bf_housing (event_id, case_id, effective_from, rent, heating, utilities, household_size, recorded_at)"
-                                + " values (?,?,?,?,?,?,?,?) on conflict do nothing", envelope.id(), caseId, e.effectiveFrom(), e.rent(),
-                        e.heating(), e.utilities(), e.householdSize(), recorded);
+                insert(c, "insert into bf_housing (event_id, case_id, effective_from, rent, heating, utilities, household_size, recorded_at,"
+                                + " decentral_hot_water) values (?,?,?,?,?,?,?,?,?) on conflict do nothing", envelope.id(), caseId, e.effectiveFrom(),
+                        e.rent(), e.heating(), e.utilities(), e.householdSize(), recorded, Boolean.TRUE.equals(e.decentralHotWater()));
                 effective = e.effectiveFrom();
             } else if (data instanceof AssetsDeclared e) {
                 insert(c, "insert into bf_asset (event_id, case_id, person_id, kind, value, effective_from, recorded_at)"
@@ -95,6 +96,14 @@ public class HouseholdFactsProjection implements CaseEventProjection {
                 insert(c, "insert into bf_employability (event_id, case_id, person_id, registration, employable, effective_from, recorded_at)"
                         + " values (?,?,?,false,?,?,?) on conflict do nothing", envelope.id(), caseId, e.personId(), e.employable(),
                         e.effectiveFrom(), recorded);
+                effective = e.effectiveFrom();
+            } else if (data instanceof CircumstancesRecorded e) {
+                insert(c, "insert into bf_circumstances (event_id, case_id, person_id, effective_from, parent_ids, single_parent, in_education,"
+                                + " moved_out_without_consent, minor_child_outside_case, health_key_id, health_alg, health_ciphertext, recorded_at)"
+                                + " values (?,?,?,?,?,?,?,?,?,?,?,?,?) on conflict do nothing", envelope.id(), caseId, e.personId(), e.effectiveFrom(),
+                        c.createArrayOf("uuid", e.parentIds().toArray()), e.singleParent(), e.inEducation(), e.movedOutWithoutConsent(),
+                        e.minorChildOutsideCase(), e.pii() == null ? null : e.pii().keyId(), e.pii() == null ? null : e.pii().alg(),
+                        e.pii() == null ? null : e.pii().ciphertext(), recorded);
                 effective = e.effectiveFrom();
             } else if (data instanceof PersonLeftCase e) {
                 effective = e.effectiveFrom();

@@ -244,6 +244,38 @@ class BenefitLifecycleTest {
                         equalTo(head.personId().toString())));
     }
 
+    @jakarta.inject.Inject
+    de.auseinerhand.servicekit.keys.PersonKeys personKeys;
+
+    /**
+     * A costly diet recorded in the registry (§ 21(5)), its amount only inside the encrypted pii: the decision in force is
+     * amended by the certificate's amount from the recording's month; once the person's key is erased, a later
+     * recomputation can no longer read it and pays without it.
+     */
+    @Test
+    void aCostlyDietFromTheRegistryAmendsTheDecisionWithItsAmount() {
+        Case c = singleAdult();
+        apply(c.id()).then().statusCode(201);
+        float first = decide(c.id(), false).then().statusCode(201).extract().path("decisions[0].schedule[0].total");
+        java.util.UUID head = c.head().personId();
+        c.publish(new de.auseinerhand.events.registry.CircumstancesRecorded(head, START.plusMonths(1).atDay(1), List.of(), null, false,
+                false, false, personKeys.encrypt(head, new de.auseinerhand.events.registry.HealthFacts(null, null, false, false,
+                        new BigDecimal("45.00")))));
+        Eventually.assertSoon(() -> given().auth().oauth2(CASEWORKER).get("/api/v1/cases/{id}/benefits", c.id()).then().statusCode(200)
+                .body("decisions[0].schedule", hasSize(2))
+                .body("decisions[0].schedule[1].from", equalTo(START.plusMonths(1).toString()))
+                .body("decisions[0].schedule[1].total", equalTo(new BigDecimal(Float.toString(first)).add(new BigDecimal("45.00")).floatValue())));
+
+        personKeys.erase(head);
+        // another fact from two months on makes benefit-calculation recompute: the diet can no longer be read from then
+        c.publish(new HousingCostsDeclared(START.plusMonths(2).atDay(1), new BigDecimal("400.00"), new BigDecimal("80.00"),
+                BigDecimal.ZERO.setScale(2), 1, null));
+        Eventually.assertSoon(() -> given().auth().oauth2(CASEWORKER).get("/api/v1/cases/{id}/benefits", c.id()).then().statusCode(200)
+                .body("decisions[0].schedule", hasSize(3))
+                .body("decisions[0].schedule[2].from", equalTo(START.plusMonths(2).toString()))
+                .body("decisions[0].schedule[2].total", equalTo(first)));
+    }
+
     @Test
     void theReceiptDateIsJudgedByTheServiceClock() {
         // the service runs on the suite's clock (-Daeh.test.today): the day after its today is accepted (a

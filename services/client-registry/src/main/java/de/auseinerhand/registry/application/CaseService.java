@@ -8,7 +8,9 @@ import de.auseinerhand.registry.domain.CaseDecider;
 import de.auseinerhand.registry.domain.CaseState;
 import de.auseinerhand.registry.infrastructure.CaseDirectory;
 import de.auseinerhand.registry.infrastructure.CaseNumbers;
-import de.auseinerhand.registry.infrastructure.PersonKeyVault;
+import de.auseinerhand.servicekit.keys.PersonKeys;
+import de.auseinerhand.events.registry.CircumstancesRecorded;
+import de.auseinerhand.events.registry.HealthFacts;
 import de.auseinerhand.registry.infrastructure.PersonalData;
 import de.auseinerhand.servicekit.audit.AuditTrail;
 import de.auseinerhand.servicekit.problem.FieldError;
@@ -55,7 +57,7 @@ public class CaseService {
     CaseNumbers numbers;
 
     @Inject
-    PersonKeyVault vault;
+    PersonKeys vault;
 
     @Inject
     CaseDirectory directory;
@@ -146,6 +148,52 @@ public class CaseService {
         return after;
     }
 
+    /**
+     * Records a member's circumstances from a date; the health facts are encrypted with the person's key in the same
+     * transaction (a key is never created for a person who is not a member: the rules reject first).
+     */
+    @Transactional
+    public Loaded<CaseState> recordCircumstances(String caseId, long expectedVersion, UUID personId, Circumstances in) {
+        return execute("record-circumstances", caseId, expectedVersion, personId, s -> {
+            CaseState.Member m = s.members().get(personId);
+            if (m != null && m.erased()) {
+                throw new de.auseinerhand.eventstore.CommandRejected("person-erased", "personId", "the person's data was erased");
+            }
+            HealthFacts health = in.health() == null ? HealthFacts.NONE : in.health();
+            return new CaseCommand.RecordCircumstances(personId, in.effectiveFrom(), in.parentIds(), in.singleParent(), in.inEducation(),
+                    in.movedOutWithoutConsent(), in.minorChildOutsideCase(), health, m == null ? null : vault.encrypt(personId, health));
+        });
+    }
+
+    /** One recording of a member's circumstances as staff read it back (health facts decrypted; none once erased). */
+    public record CircumstancesRecord(long version, java.time.Instant recordedAt, CircumstancesRecorded recorded, HealthFacts health,
+            boolean healthErased) {
+    }
+
+    /** Every recording of the member's circumstances, oldest first; reading the health facts is audited. */
+    @Transactional
+    public List<CircumstancesRecord> circumstances(String caseId, UUID personId) {
+        policy.check("read-case");
+        Loaded<CaseState> loaded = visible(caseId);
+        if (!loaded.state().members().containsKey(personId)) {
+            throw ProblemException.notFound();
+        }
+        audit.record("read-circumstances", caseId, personId);
+        List<CircumstancesRecord> out = new java.util.ArrayList<>();
+        for (StoredEvent e : store.readStream(streamId(caseId))) {
+            if (e.data() instanceof CircumstancesRecorded r && r.personId().equals(personId)) {
+                Optional<HealthFacts> h = vault.decrypt(personId, r.pii(), HealthFacts.class);
+                out.add(new CircumstancesRecord(e.envelope().streamversion(), e.envelope().time(), r, h.orElse(null), h.isEmpty()));
+            }
+        }
+        return out;
+    }
+
+    /** The circumstances as the API received them. */
+    public record Circumstances(LocalDate effectiveFrom, List<UUID> parentIds, Boolean singleParent, boolean inEducation,
+            boolean movedOutWithoutConsent, boolean minorChildOutsideCase, HealthFacts health) {
+    }
+
     /** A read: no transaction needed; the audit record commits on its own before the answer leaves. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Loaded<CaseState> get(String caseId) {
@@ -168,7 +216,7 @@ public class CaseService {
         java.util.Map<UUID, de.auseinerhand.events.EncryptedPii> encrypted = new java.util.HashMap<>();
         s.members().values().stream().filter(m -> !m.erased() && m.pii() != null)
                 .forEach(m -> encrypted.put(m.personId(), m.pii()));
-        return vault.decryptAll(encrypted);
+        return vault.decryptAll(encrypted, PersonalData.class);
     }
 
     private Loaded<CaseState> append(String caseId, Loaded<CaseState> loaded, long expectedVersion, CaseCommand cmd) {

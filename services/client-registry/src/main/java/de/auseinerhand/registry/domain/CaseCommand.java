@@ -56,7 +56,16 @@ public sealed interface CaseCommand {
     }
 
     record DeclareHousingCosts(LocalDate effectiveFrom, BigDecimal rent, BigDecimal heating, BigDecimal utilities,
-            int householdSize, BigDecimal livingSpace) implements CaseCommand {
+            int householdSize, BigDecimal livingSpace, boolean decentralHotWater) implements CaseCommand {
+    }
+
+    /**
+     * The circumstances of a person that change the amount, from a date. {@code health} is checked by the rules but
+     * travels only inside {@code pii} (encrypted with the person's key before the command is decided).
+     */
+    record RecordCircumstances(UUID personId, LocalDate effectiveFrom, java.util.List<UUID> parentIds, Boolean singleParent,
+            boolean inEducation, boolean movedOutWithoutConsent, boolean minorChildOutsideCase,
+            de.auseinerhand.events.registry.HealthFacts health, EncryptedPii pii) implements CaseCommand {
     }
 
     record DeclareAssets(UUID personId, AssetKind kind, BigDecimal value, LocalDate effectiveFrom)

@@ -157,7 +157,10 @@ public final class CaseDecider implements Decider<CaseCommand, CaseState> {
                         "the household has at least the case's " + current + " current members");
             }
             return List.of(new HousingCostsDeclared(c.effectiveFrom(), c.rent(), c.heating(), c.utilities(),
-                    c.householdSize(), c.livingSpace()));
+                    c.householdSize(), c.livingSpace(), c.decentralHotWater() ? Boolean.TRUE : null));
+        }
+        if (command instanceof CaseCommand.RecordCircumstances c) {
+            return circumstances(c, s);
         }
         if (command instanceof DeclareAssets c) {
             member(s, c.personId());
@@ -192,6 +195,54 @@ public final class CaseDecider implements Decider<CaseCommand, CaseState> {
         }
         return List.of(new PersonRegistered(c.personId(), c.role(), YearMonth.from(c.birthDate()), c.sex(),
                 c.employable(), c.singleParent(), c.effectiveFrom(), c.customerNumber(), c.pii()));
+    }
+
+    /** The longest a pregnancy lasts from its 13th week, and a little more: an expected delivery further out is a typo. */
+    static final int MAX_DAYS_TO_DELIVERY = 300;
+
+    /** Births are induced two weeks after term at the latest; a delivery more than this after the expected date is a typo. */
+    static final int MAX_DAYS_OVERDUE = 45;
+
+    private static List<EventData> circumstances(CaseCommand.RecordCircumstances c, CaseState s) {
+        CaseState.Member m = member(s, c.personId());
+        plausible(c.effectiveFrom(), "effectiveFrom");
+        notBefore(c.effectiveFrom(), m.joinedOn(), "effectiveFrom", "the person joined the case on " + m.joinedOn());
+        List<java.util.UUID> parents = c.parentIds() == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(c.parentIds()));
+        if (parents.size() > 2) {
+            throw reject("too-many-parents", "parentIds", "at most two parents");
+        }
+        for (java.util.UUID p : parents) {
+            CaseState.Member parent = s.members().get(p);
+            if (p.equals(c.personId()) || parent == null || parent.role() == PersonRole.OTHER) {
+                throw reject("parent-not-member", "parentIds", "a parent must be another member of the case");
+            }
+            if (!parent.birthYearMonth().plusYears(12).isBefore(m.birthYearMonth())) {
+                throw reject("parent-too-young", "parentIds", "a parent is at least 12 years older than the child");
+            }
+        }
+        if (c.movedOutWithoutConsent() && !YearMonth.from(c.effectiveFrom()).isBefore(m.birthYearMonth().plusYears(25))) {
+            throw reject("not-under-25", "movedOutWithoutConsent", "§ 20(3) SGB II concerns persons under 25");
+        }
+        de.auseinerhand.events.registry.HealthFacts h = c.health();
+        if (h != null && h.expectedDelivery() != null) {
+            if (h.expectedDelivery().isAfter(c.effectiveFrom().plusDays(MAX_DAYS_TO_DELIVERY))) {
+                throw reject("delivery-too-far", "health.expectedDelivery", "more than " + MAX_DAYS_TO_DELIVERY + " days after effectiveFrom");
+            }
+            if (h.expectedDelivery().isBefore(c.effectiveFrom().minusYears(1))) {
+                throw reject("delivery-too-early", "health.expectedDelivery", "more than a year before effectiveFrom");
+            }
+            if (h.deliveredOn() != null && h.deliveredOn().isBefore(h.pregnancyNeedFrom().minusDays(84))) {
+                throw reject("delivery-implausible", "health.deliveredOn", "too early for this expected delivery");
+            }
+            if (h.deliveredOn() != null && h.deliveredOn().isAfter(h.expectedDelivery().plusDays(MAX_DAYS_OVERDUE))) {
+                throw reject("delivery-implausible", "health.deliveredOn", "more than " + MAX_DAYS_OVERDUE
+                        + " days after the expected delivery");
+            }
+        } else if (h != null && h.deliveredOn() != null) {
+            throw reject("delivery-without-pregnancy", "health.deliveredOn", "needs health.expectedDelivery");
+        }
+        return List.of(new de.auseinerhand.events.registry.CircumstancesRecorded(c.personId(), c.effectiveFrom(), parents,
+                c.singleParent(), c.inEducation(), c.movedOutWithoutConsent(), c.minorChildOutsideCase(), c.pii()));
     }
 
     /** § 7(3) SGB II: one head; a partner is an adult; a child in the case is under 25. */

@@ -4,6 +4,7 @@ import de.auseinerhand.events.registry.AssetKind;
 import de.auseinerhand.events.registry.CaseworkerFunction;
 import de.auseinerhand.events.registry.IncomeKind;
 import de.auseinerhand.events.registry.PersonRole;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -71,7 +72,35 @@ public final class CaseCommands {
             @NotNull @DecimalMin("0.00") @Digits(integer = 7, fraction = 2) BigDecimal heating,
             @NotNull @DecimalMin("0.00") @Digits(integer = 7, fraction = 2) BigDecimal utilities,
             @Schema(description = "everyone living in the household, also people outside the case") @NotNull @Min(1) @Max(30) Integer householdSize,
-            @Schema(description = "square metres") @DecimalMin("1") @Digits(integer = 4, fraction = 2) BigDecimal livingSpace) {
+            @Schema(description = "square metres") @DecimalMin("1") @Digits(integer = 4, fraction = 2) BigDecimal livingSpace,
+            @Schema(description = "hot water is produced in the flat (§ 21(7) SGB II); default false") Boolean decentralHotWater) {
+    }
+
+    @Schema(description = "A member's circumstances that change the amount, from a date until the next recording (each recording "
+            + "states the whole set). The health facts are special categories of personal data: they are stored and published only "
+            + "encrypted with the person's key and erased with it.")
+    public record Circumstances(@NotNull LocalDate effectiveFrom,
+            @Schema(description = "the person's parents among the members; default the head and the partner") @Size(max = 2) java.util.List<@NotNull UUID> parentIds,
+            @Schema(description = "single parent (§ 21(3)) where the members cannot show it; omit to derive it from the members") Boolean singleParent,
+            @Schema(description = "in school, vocational training or studies (§ 11b(2b), § 7(5))") Boolean inEducation,
+            @Schema(description = "under 25, moved out of the parents' home without the agency's consent (§ 20(3))") Boolean movedOutWithoutConsent,
+            @Schema(description = "has a minor child living elsewhere (§ 11b(3) S. 3)") Boolean minorChildOutsideCase,
+            @Valid Health health) {
+    }
+
+    @Schema(description = "Health facts (Art. 9 GDPR): encrypted in every event, visible only to staff of the case's municipality")
+    public record Health(
+            @Schema(description = "pregnant: the expected date of delivery (§ 21(2): additional need from the 13th week)") LocalDate expectedDelivery,
+            @Schema(description = "the pregnancy ended on this day (birth or otherwise)") LocalDate deliveredOn,
+            @Schema(description = "employable, disabled and receiving integration help (§ 21(4))") Boolean disabledWithIntegrationHelp,
+            @Schema(description = "disability card with mark G (§ 23 Nr. 4, for those not able to work)") Boolean disabilityMarkG,
+            @Schema(description = "monthly amount of a medically required costly diet (§ 21(5))", example = "45.00")
+            @DecimalMin("0.00") @jakarta.validation.constraints.DecimalMax("1000.00") @Digits(integer = 4, fraction = 2) BigDecimal costlyDiet) {
+
+        public de.auseinerhand.events.registry.HealthFacts facts() {
+            return new de.auseinerhand.events.registry.HealthFacts(expectedDelivery, deliveredOn, Boolean.TRUE.equals(disabledWithIntegrationHelp),
+                    Boolean.TRUE.equals(disabilityMarkG), costlyDiet == null || costlyDiet.signum() == 0 ? null : costlyDiet);
+        }
     }
 
     @Schema(description = "An asset of a member at market value (§ 12 SGB II)")

@@ -122,6 +122,37 @@ public class CaseMemberResource {
     }
 
     @POST
+    @Path("/{personId}/circumstances")
+    @Operation(summary = "Record a member's circumstances that change the amount, from a date",
+            description = "Parent links, single parent, education, moving out under 25 without consent, a minor child elsewhere, and the "
+                    + "health facts (pregnancy, disability, mark G, costly diet). Each recording states the whole set from its date; "
+                    + "dates may lie in the past (the decision is amended back to them). Health facts are encrypted with the person's key.")
+    public Response recordCircumstances(@PathParam("caseId") String caseId, @PathParam("personId") String personId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull CaseCommands.Circumstances r) {
+        UUID id = person(personId);
+        return CaseResource.ok(cases.recordCircumstances(caseId, ETags.requireIfMatch(ifMatch), id, new CaseService.Circumstances(
+                r.effectiveFrom(), r.parentIds(), r.singleParent(), Boolean.TRUE.equals(r.inEducation()),
+                Boolean.TRUE.equals(r.movedOutWithoutConsent()), Boolean.TRUE.equals(r.minorChildOutsideCase()),
+                r.health() == null ? null : r.health().facts())), views);
+    }
+
+    /** One recording of circumstances as read back by staff. */
+    public record CircumstancesView(long version, java.time.Instant recordedAt, java.time.LocalDate effectiveFrom, List<UUID> parentIds,
+            Boolean singleParent, boolean inEducation, boolean movedOutWithoutConsent, boolean minorChildOutsideCase,
+            de.auseinerhand.events.registry.HealthFacts health, boolean healthErased) {
+    }
+
+    @jakarta.ws.rs.GET
+    @Path("/{personId}/circumstances")
+    @RolesAllowed({Roles.CASEWORKER, Roles.TEAM_LEAD, Roles.DISTRICT_ADMIN})
+    @Operation(summary = "Every recording of a member's circumstances, oldest first (reading health facts is audited)")
+    public List<CircumstancesView> circumstances(@PathParam("caseId") String caseId, @PathParam("personId") String personId) {
+        return cases.circumstances(caseId, person(personId)).stream().map(c -> new CircumstancesView(c.version(), c.recordedAt(),
+                c.recorded().effectiveFrom(), c.recorded().parentIds(), c.recorded().singleParent(), c.recorded().inEducation(),
+                c.recorded().movedOutWithoutConsent(), c.recorded().minorChildOutsideCase(), c.health(), c.healthErased())).toList();
+    }
+
+    @POST
     @Path("/{personId}/unemployment/end")
     @Operation(summary = "The current period of unemployment ends")
     public Response unemploymentEnds(@PathParam("caseId") String caseId, @PathParam("personId") String personId,

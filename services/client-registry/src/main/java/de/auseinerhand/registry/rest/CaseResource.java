@@ -144,7 +144,7 @@ public class CaseResource {
             @Valid @NotNull CaseCommands.HousingCosts r) {
         return ok(cases.execute("declare-housing-costs", caseId, ETags.requireIfMatch(ifMatch), null,
                 s -> new CaseCommand.DeclareHousingCosts(r.effectiveFrom(), r.rent(), r.heating(), r.utilities(),
-                        r.householdSize(), r.livingSpace())));
+                        r.householdSize(), r.livingSpace(), Boolean.TRUE.equals(r.decentralHotWater()))));
     }
 
     @POST

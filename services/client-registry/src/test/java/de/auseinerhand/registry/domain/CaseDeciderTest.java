@@ -178,9 +178,9 @@ class CaseDeciderTest {
         UUID head = UUID.randomUUID();
         CaseState s = stateWithHead(head);
         java.math.BigDecimal v = new java.math.BigDecimal("100.00");
-        assertThatThrownBy(() -> decider.decide(new CaseCommand.DeclareHousingCosts(OPENED, v, v, v, 0, null), s))
+        assertThatThrownBy(() -> decider.decide(new CaseCommand.DeclareHousingCosts(OPENED, v, v, v, 0, null, false), s))
                 .hasFieldOrPropertyWithValue("field", "householdSize");
-        assertThat(decider.decide(new CaseCommand.DeclareHousingCosts(OPENED, v, v, v, 2, null), s)).hasSize(1);
+        assertThat(decider.decide(new CaseCommand.DeclareHousingCosts(OPENED, v, v, v, 2, null, false), s)).hasSize(1);
         assertThatThrownBy(() -> decider.decide(new CaseCommand.DeclareAssets(head,
                 de.auseinerhand.events.registry.AssetKind.CASH, v, LocalDate.of(2004, 12, 31)), s))
                 .hasFieldOrPropertyWithValue("code", "before-sgb-ii");
@@ -210,5 +210,59 @@ class CaseDeciderTest {
     void nobodyJoinsAMissingCase() {
         assertThatThrownBy(() -> when(List.of(), person(PersonRole.HEAD, LocalDate.of(1988, 4, 12))))
                 .hasFieldOrPropertyWithValue("code", "case-not-open");
+    }
+
+    private static CaseCommand.RecordCircumstances circumstances(UUID personId, LocalDate from, List<UUID> parents, boolean movedOut,
+            de.auseinerhand.events.registry.HealthFacts health) {
+        return new CaseCommand.RecordCircumstances(personId, from, parents, null, false, movedOut, false, health, PII);
+    }
+
+    private static de.auseinerhand.events.registry.HealthFacts pregnant(LocalDate expected, LocalDate delivered) {
+        return new de.auseinerhand.events.registry.HealthFacts(expected, delivered, false, false, null);
+    }
+
+    @Test
+    void circumstancesBelongToAMemberFromJoiningAndLinkOnlyPlausibleParents() {
+        var head = person(PersonRole.HEAD, LocalDate.of(1990, 4, 12));
+        var child = new CaseCommand.RegisterPerson(UUID.randomUUID(), PersonRole.CHILD, LocalDate.of(2019, 1, 5), Sex.MALE, false,
+                false, OPENED, null, PII);
+        var older = new CaseCommand.RegisterPerson(UUID.randomUUID(), PersonRole.CHILD, LocalDate.of(2010, 1, 5), Sex.FEMALE, false,
+                false, OPENED, null, PII);
+        List<EventData> given = new java.util.ArrayList<>(List.of(opened()));
+        for (var p : List.of(head, child, older)) {
+            given.addAll(when(given, p));
+        }
+        assertThat(when(given, circumstances(child.personId(), OPENED, List.of(head.personId(), head.personId()), false, null)))
+                .singleElement().isInstanceOfSatisfying(de.auseinerhand.events.registry.CircumstancesRecorded.class, e -> {
+                    assertThat(e.parentIds()).as("duplicates collapse").containsExactly(head.personId());
+                    assertThat(e.pii()).isEqualTo(PII);
+                });
+        assertThatThrownBy(() -> when(given, circumstances(UUID.randomUUID(), OPENED, List.of(), false, null)))
+                .hasFieldOrPropertyWithValue("field", "personId");
+        assertThatThrownBy(() -> when(given, circumstances(child.personId(), OPENED.minusDays(1), List.of(), false, null)))
+                .hasFieldOrPropertyWithValue("field", "effectiveFrom");
+        assertThatThrownBy(() -> when(given, circumstances(child.personId(), OPENED, List.of(child.personId()), false, null)))
+                .hasFieldOrPropertyWithValue("code", "parent-not-member");
+        assertThatThrownBy(() -> when(given, circumstances(child.personId(), OPENED, List.of(older.personId()), false, null)))
+                .as("9 years older").hasFieldOrPropertyWithValue("code", "parent-too-young");
+        assertThatThrownBy(() -> when(given, circumstances(head.personId(), OPENED, List.of(), true, null)))
+                .as("§ 20(3) is for under-25s").hasFieldOrPropertyWithValue("field", "movedOutWithoutConsent");
+    }
+
+    @Test
+    void aPregnancyHasAPlausibleExpectedDelivery() {
+        var head = person(PersonRole.HEAD, LocalDate.of(1995, 4, 12));
+        List<EventData> given = List.of(opened(), when(List.of(opened()), head).get(0));
+        assertThat(when(given, circumstances(head.personId(), OPENED, List.of(), false, pregnant(OPENED.plusDays(200), null)))).hasSize(1);
+        assertThatThrownBy(() -> when(given, circumstances(head.personId(), OPENED, List.of(), false, pregnant(OPENED.plusYears(2), null))))
+                .hasFieldOrPropertyWithValue("field", "health.expectedDelivery");
+        assertThatThrownBy(() -> when(given, circumstances(head.personId(), OPENED, List.of(), false, pregnant(null, OPENED))))
+                .hasFieldOrPropertyWithValue("field", "health.deliveredOn");
+        assertThatThrownBy(() -> when(given, circumstances(head.personId(), OPENED, List.of(), false,
+                pregnant(OPENED.plusDays(200), OPENED.minusYears(1))))).hasFieldOrPropertyWithValue("field", "health.deliveredOn");
+        assertThatThrownBy(() -> when(given, circumstances(head.personId(), OPENED, List.of(), false,
+                pregnant(OPENED.plusDays(200), OPENED.plusDays(300))))).hasFieldOrPropertyWithValue("field", "health.deliveredOn");
+        assertThat(when(given, circumstances(head.personId(), OPENED, List.of(), false, pregnant(OPENED.plusDays(200),
+                OPENED.plusDays(190))))).as("born ten days early").hasSize(1);
     }
 }

@@ -296,4 +296,42 @@ class CaseLifecycleApiTest {
             assertThatThrownBy(() -> st.executeUpdate("delete from audit_record")).hasMessageContaining("append-only");
         }
     }
+
+    @Test
+    void circumstancesCarryHealthFactsOnlyEncryptedAndErasureMakesThemUnreadable() {
+        Api.Case c = Api.open(MARSBERG_WORKER, MARSBERG, "2026-01-05");
+        String[] head = Api.register(MARSBERG_WORKER, c, Api.person("HEAD", "Hanna", "Hoffnung", "1996-02-02", "FEMALE", true));
+        Map<String, Object> body = Map.of("effectiveFrom", "2026-02-01", "inEducation", false,
+                "health", Map.of("expectedDelivery", "2026-08-17", "costlyDiet", "45.50"));
+        Response recorded = Api.command(MARSBERG_WORKER, "/api/v1/cases/{id}/persons/{p}/circumstances", head[1], body, c.id(), head[0]);
+        recorded.then().statusCode(200);
+        // a typo in the delivery date is a problem naming the field, and nothing is written
+        Api.command(MARSBERG_WORKER, "/api/v1/cases/{id}/persons/{p}/circumstances", recorded.header("ETag"),
+                Map.of("effectiveFrom", "2026-02-01", "health", Map.of("expectedDelivery", "2028-08-17")), c.id(), head[0])
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("health.expectedDelivery"));
+        Api.command(MARSBERG_WORKER, "/api/v1/cases/{id}/persons/{p}/circumstances", recorded.header("ETag"),
+                Map.of("effectiveFrom", "2026-02-01", "health", Map.of("costlyDiet", "-1")), c.id(), head[0])
+                .then().statusCode(400).contentType("application/problem+json").body(containsString("costlyDiet"));
+
+        given().auth().oauth2(MARSBERG_WORKER).when().get("/api/v1/cases/{id}/persons/{p}/circumstances", c.id(), head[0])
+                .then().statusCode(200).body("", hasSize(1))
+                .body("[0].health.expectedDelivery", equalTo("2026-08-17")).body("[0].health.costlyDiet", equalTo(45.50f))
+                .body("[0].healthErased", equalTo(false));
+        given().auth().oauth2(WINTERBERG_WORKER).when().get("/api/v1/cases/{id}/persons/{p}/circumstances", c.id(), head[0])
+                .then().statusCode(404);
+        Eventually.assertSoon(() -> {
+            List<String> values = TestKafka.readAll(TestKafka.CASE_EVENTS).stream().filter(r -> c.id().equals(r.key()))
+                    .map(org.apache.kafka.clients.consumer.ConsumerRecord::value)
+                    .filter(v -> v.contains("registry.circumstances-recorded.v1")).toList();
+            assertThat(values).singleElement().satisfies(v -> assertThat(v).contains("\"pii\"")
+                    .doesNotContain("2026-08-17").doesNotContain("45.5").doesNotContain("expectedDelivery").doesNotContain("costlyDiet"));
+        });
+
+        String etag = given().auth().oauth2(MARSBERG_WORKER).when().get("/api/v1/cases/{id}", c.id()).header("ETag");
+        Api.command(TestTokens.admin(), "/api/v1/cases/{id}/persons/{p}/erasure", etag, null, c.id(), head[0]).then().statusCode(200);
+        given().auth().oauth2(MARSBERG_WORKER).when().get("/api/v1/cases/{id}/persons/{p}/circumstances", c.id(), head[0])
+                .then().statusCode(200).body("[0].healthErased", equalTo(true)).body("[0].health", nullValue())
+                .body("[0].effectiveFrom", equalTo("2026-02-01"));
+    }
 }

@@ -575,10 +575,19 @@ public final class EntitlementCalculator {
                     capped = capped.plus(amount);
                 }
             }
-            if (m.pregnant()) {
+            if (m.pregnant() && (m.pregnantFrom() == null || !m.pregnantFrom().isAfter(to))) {
                 Money amount = std.percent(rs.pregnancyBasisPoints());
-                lines.add(new Line("ADDITIONAL_NEED_PREGNANCY", amount, "§ 21(2) SGB II", pct(rs.pregnancyBasisPoints())
-                        + " of the standard need after the 12th week"));
+                String text = pct(rs.pregnancyBasisPoints()) + " of the standard need after the 12th week";
+                if (m.pregnantFrom() != null && m.pregnantFrom().isAfter(from)) {
+                    // the need starts within the entitlement period of the month: its share of the period's days (the
+                    // period's own share of the month, days / 30, is applied to the whole LLU below)
+                    int needDays = (int) ChronoUnit.DAYS.between(m.pregnantFrom(), to) + 1;
+                    int periodDays = (int) ChronoUnit.DAYS.between(from, to) + 1;
+                    amount = days == 30 ? amount.days(Math.min(30, needDays)) : Money.ofCents(Cents.mulDivHalfUp(amount.cents(), needDays, periodDays));
+                    text += ", from " + m.pregnantFrom() + " (" + (days == 30 ? Math.min(30, needDays) + " of 30" : needDays + " of " + periodDays)
+                            + " days, § 41(1))";
+                }
+                lines.add(new Line("ADDITIONAL_NEED_PREGNANCY", amount, "§ 21(2) SGB II", text));
                 capped = capped.plus(amount);
             }
             if (m.disabledWithIntegrationHelp() && m.employable()) {

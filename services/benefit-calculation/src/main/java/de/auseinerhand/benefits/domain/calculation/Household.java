@@ -39,6 +39,8 @@ public record Household(
      * @param parentIds                    ids of the parents in the household (children); empty = the head (and partner)
      * @param hasMinorChildOutsideCase     for the higher allowance ceiling of § 11b(3) S. 3
      * @param reductionPercent             benefit reduction in force this month (§§ 31a, 32), percent of the standard need
+     * @param pregnantFrom                 with {@code pregnant}: the day in this month the 13th week of pregnancy begins, when
+     *                                     the § 21(2) need starts within the month (null: the whole month)
      */
     public record Member(
             String id,
@@ -56,7 +58,17 @@ public record Household(
             boolean movedOutWithoutConsent,
             boolean hasMinorChildOutsideCase,
             int reductionPercent,
-            List<Income> incomes) {
+            List<Income> incomes,
+            LocalDate pregnantFrom) {
+
+        /** Without a start day of the pregnancy need in the month ({@code pregnant} then holds for the whole month). */
+        public Member(String id, PersonRole role, LocalDate birthDate, Integer age, List<String> parentIds, boolean employable,
+                      boolean singleParent, boolean pregnant, boolean disabledWithIntegrationHelp, boolean nonEmployableMarkG,
+                      Money costlyDiet, boolean inEducation, boolean movedOutWithoutConsent, boolean hasMinorChildOutsideCase,
+                      int reductionPercent, List<Income> incomes) {
+            this(id, role, birthDate, age, parentIds, employable, singleParent, pregnant, disabledWithIntegrationHelp, nonEmployableMarkG,
+                    costlyDiet, inEducation, movedOutWithoutConsent, hasMinorChildOutsideCase, reductionPercent, incomes, null);
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import de.auseinerhand.benefits.domain.calculation.Household;
 import de.auseinerhand.benefits.domain.calculation.InvalidHouseholdException;
 import de.auseinerhand.benefits.domain.calculation.Money;
 import de.auseinerhand.events.registry.AssetKind;
+import de.auseinerhand.events.registry.HealthFacts;
 import de.auseinerhand.events.registry.IncomeKind;
 import de.auseinerhand.events.registry.PersonRole;
 import de.auseinerhand.events.registry.WorkingAge;
@@ -31,7 +32,13 @@ public record CaseFacts(
         List<PersonFact> persons,
         List<IncomeFact> incomes,
         List<HousingFact> housing,
-        List<AssetFact> assets) {
+        List<AssetFact> assets,
+        List<CircumstanceFact> circumstances) {
+
+    public CaseFacts(String caseId, LocalDate openedOn, LocalDate closedOn, List<MunicipalityFrom> municipalities, List<PersonFact> persons,
+                     List<IncomeFact> incomes, List<HousingFact> housing, List<AssetFact> assets) {
+        this(caseId, openedOn, closedOn, municipalities, persons, incomes, housing, assets, List.of());
+    }
 
     public record MunicipalityFrom(LocalDate effectiveFrom, String municipality, Instant recordedAt) {
     }
@@ -93,7 +100,106 @@ public record CaseFacts(
     }
 
     public record HousingFact(LocalDate effectiveFrom, BigDecimal rent, BigDecimal heating, BigDecimal utilities, int householdSize,
-                              Instant recordedAt) {
+                              Instant recordedAt, boolean decentralHotWater) {
+        public HousingFact(LocalDate effectiveFrom, BigDecimal rent, BigDecimal heating, BigDecimal utilities, int householdSize,
+                           Instant recordedAt) {
+            this(effectiveFrom, rent, heating, utilities, householdSize, recordedAt, false);
+        }
+    }
+
+    /**
+     * A recording of a person's circumstances (registry.circumstances-recorded), in force from {@code effectiveFrom} until the
+     * next recording for the person. {@code health} is decrypted for this calculation only; null when there is none or the
+     * person's key was erased.
+     */
+    public record CircumstanceFact(UUID personId, LocalDate effectiveFrom, List<UUID> parentIds, Boolean singleParent, boolean inEducation,
+                                   boolean movedOutWithoutConsent, boolean minorChildOutsideCase, HealthFacts health, Instant recordedAt) {
+    }
+
+    /** The person's recordings that count, one per effective date (the latest recorded), by date. */
+    private List<CircumstanceFact> circumstancesOf(UUID personId) {
+        Map<LocalDate, CircumstanceFact> byDate = new java.util.TreeMap<>();
+        for (CircumstanceFact c : circumstances) {
+            if (c.personId().equals(personId)) {
+                CircumstanceFact prev = byDate.get(c.effectiveFrom());
+                if (prev == null || !c.recordedAt().isBefore(prev.recordedAt())) {
+                    byDate.put(c.effectiveFrom(), c);
+                }
+            }
+        }
+        return new ArrayList<>(byDate.values());
+    }
+
+    /** What a month's calculation takes from the recordings of one person. */
+    private record MonthCircumstances(CircumstanceFact atEnd, boolean pregnant, LocalDate pregnantFrom) {
+    }
+
+    /**
+     * The recording in force on the month's last day gives the month's circumstances (as housing costs do); the § 21(2)
+     * pregnancy need is counted by day: from the 13th week (or the recording that first states it, if later) to the end of
+     * the month of delivery, over every recording in force on some day of the month.
+     */
+    private MonthCircumstances circumstancesIn(UUID personId, YearMonth month) {
+        List<CircumstanceFact> list = circumstancesOf(personId);
+        LocalDate first = month.atDay(1);
+        LocalDate last = month.atEndOfMonth();
+        CircumstanceFact atEnd = null;
+        LocalDate pregnantFrom = null;
+        for (int i = 0; i < list.size(); i++) {
+            CircumstanceFact c = list.get(i);
+            LocalDate until = i + 1 < list.size() ? list.get(i + 1).effectiveFrom().minusDays(1) : LocalDate.MAX;
+            if (!c.effectiveFrom().isAfter(last)) {
+                atEnd = c;
+            }
+            HealthFacts h = c.health();
+            if (h == null || h.expectedDelivery() == null) {
+                continue;
+            }
+            LocalDate start = max(max(h.pregnancyNeedFrom(), c.effectiveFrom()), first);
+            LocalDate end = min(min(h.pregnancyNeedTo(), until), last);
+            if (!start.isAfter(end) && (pregnantFrom == null || start.isBefore(pregnantFrom))) {
+                pregnantFrom = start;
+            }
+        }
+        return new MonthCircumstances(atEnd, pregnantFrom != null, pregnantFrom != null && pregnantFrom.isAfter(first) ? pregnantFrom : null);
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    /**
+     * Single parent in {@code month} (§ 21(3)): as recorded in the month's circumstances, else derived from the members: a head
+     * or partner without a partner in the case, living with a minor child of theirs (the child's recorded parents, or the
+     * head without links); the registration's flag counts while no partner is in the case.
+     */
+    private boolean singleParentIn(PersonFact p, YearMonth month, List<PersonFact> present, Map<UUID, MonthCircumstances> circ) {
+        CircumstanceFact own = circ.get(p.personId()).atEnd();
+        if (own != null && own.singleParent() != null) {
+            return own.singleParent();
+        }
+        if (p.role() != PersonRole.HEAD && p.role() != PersonRole.PARTNER) {
+            return false;
+        }
+        boolean partnered = present.stream().anyMatch(o -> o != p && (o.role() == PersonRole.HEAD || o.role() == PersonRole.PARTNER));
+        if (partnered) {
+            return false;
+        }
+        for (PersonFact child : present) {
+            if (child == p || child.role() != PersonRole.CHILD || !child.birthYearMonth().plusYears(18).isAfter(month)) {
+                continue;
+            }
+            CircumstanceFact links = circ.get(child.personId()).atEnd();
+            boolean linked = links == null || links.parentIds().isEmpty() ? p.role() == PersonRole.HEAD : links.parentIds().contains(p.personId());
+            if (linked) {
+                return true;
+            }
+        }
+        return p.singleParent();
     }
 
     public record AssetFact(UUID personId, AssetKind kind, BigDecimal value, LocalDate effectiveFrom, Instant recordedAt) {
@@ -122,10 +228,12 @@ public record CaseFacts(
                 head = p;
             }
         }
-        for (PersonFact p : persons) {
-            if (!p.memberIn(month)) {
-                continue;
-            }
+        List<PersonFact> present = persons.stream().filter(p -> p.memberIn(month)).toList();
+        Map<UUID, MonthCircumstances> circ = new java.util.HashMap<>();
+        for (PersonFact p : present) {
+            circ.put(p.personId(), circumstancesIn(p.personId(), month));
+        }
+        for (PersonFact p : present) {
             List<Household.Income> inc = new ArrayList<>();
             Map<IncomeKind, IncomeFact> latest = new LinkedHashMap<>();
             for (IncomeFact i : incomes) {
@@ -144,8 +252,14 @@ public record CaseFacts(
                 inc.add(new Household.Income(i.kind(), gross, tax, contributions, paidTo, false));
             }
             LocalDate born = p.birthYearMonth().atDay(1);
-            members.add(new Household.Member(p.personId().toString(), p.role(), born, null, List.of(), p.employableIn(month), p.singleParent(),
-                    false, false, false, null, false, false, false, 0, inc));
+            MonthCircumstances mc = circ.get(p.personId());
+            CircumstanceFact c = mc.atEnd();
+            HealthFacts health = c == null || c.health() == null ? HealthFacts.NONE : c.health();
+            List<String> parents = c == null ? List.of() : c.parentIds().stream().filter(id -> circ.containsKey(id)).map(UUID::toString).toList();
+            members.add(new Household.Member(p.personId().toString(), p.role(), born, null, parents, p.employableIn(month),
+                    singleParentIn(p, month, present, circ), mc.pregnant(), health.disabledWithIntegrationHelp(), health.disabilityMarkG(),
+                    health.costlyDiet() == null ? null : Money.of(health.costlyDiet()), c != null && c.inEducation(),
+                    c != null && c.movedOutWithoutConsent(), c != null && c.minorChildOutsideCase(), 0, inc, mc.pregnantFrom()));
         }
         HousingFact h = housing.stream().filter(x -> !x.effectiveFrom().isAfter(month.atEndOfMonth()))
                 .max(Comparator.comparing(HousingFact::effectiveFrom).thenComparing(HousingFact::recordedAt)).orElse(null);
@@ -172,6 +286,6 @@ public record CaseFacts(
         int persons = Math.max(h.householdSize(), members.size());
         return new Household(month, null, null, municipalityIn(month), null, members,
                 new Household.Housing(Money.of(h.rent()), Money.of(h.utilities()), Money.of(h.heating()), persons, 0),
-                assetList, monthsOfReceipt, false);
+                assetList, monthsOfReceipt, h.decentralHotWater());
     }
 }
