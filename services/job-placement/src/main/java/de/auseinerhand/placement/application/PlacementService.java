@@ -1,6 +1,12 @@
 package de.auseinerhand.placement.application;
 
+import de.auseinerhand.events.EncryptedPii;
+import de.auseinerhand.events.EventData;
+import de.auseinerhand.events.placement.PlacementTexts;
+import de.auseinerhand.servicekit.keys.PersonKeys;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Map;
 import de.auseinerhand.eventstore.EventStore;
 import de.auseinerhand.eventstore.Loaded;
 import de.auseinerhand.eventstore.StoredEvent;
@@ -54,6 +60,35 @@ public class PlacementService {
     @Inject
     BenefitsView benefits;
 
+    @Inject
+    PersonKeys keys;
+
+    /**
+     * The case's placement file: its events with their free texts decrypted (one key lookup for the stream), folded. Texts
+     * of a person whose key was erased are gone (empty lists, null).
+     */
+    private Loaded<PlacementState> load(String caseId) {
+        List<StoredEvent> events = store.readStream(streamId(caseId));
+        List<Map.Entry<UUID, EncryptedPii>> sealed = new ArrayList<>();
+        for (StoredEvent e : events) {
+            EncryptedPii pii = SealedTexts.piiOf(e.data());
+            if (pii != null) {
+                sealed.add(Map.entry(SealedTexts.personOf(e.data()), pii));
+            }
+        }
+        List<PlacementTexts> texts = sealed.isEmpty() ? List.of() : keys.decryptEach(sealed, PlacementTexts.class);
+        PlacementState state = decider.initialState();
+        int i = 0;
+        for (StoredEvent e : events) {
+            EventData data = e.data();
+            if (SealedTexts.piiOf(data) != null) {
+                data = SealedTexts.open(data, texts.get(i++));
+            }
+            state = decider.evolve(state, data);
+        }
+        return new Loaded<>(state, events.isEmpty() ? 0 : events.get(events.size() - 1).envelope().streamversion());
+    }
+
     public static String streamId(String caseId) {
         return "placement-" + caseId;
     }
@@ -64,13 +99,14 @@ public class PlacementService {
             Function<MemberFacts, PlacementCommand> command) {
         KnownCase known = visibleCase(caseId);
         MemberFacts member = member(caseId, personId);
-        Loaded<PlacementState> loaded = store.load(streamId(caseId), decider);
+        Loaded<PlacementState> loaded = load(caseId);
         PlacementCommand cmd = command.apply(member);
-        List<StoredEvent> stored = store.handle(streamId(caseId), loaded, expectedVersion, cmd, decider, caseId,
+        SealingDecider sealing = new SealingDecider(decider, keys);
+        List<StoredEvent> stored = store.handle(streamId(caseId), loaded, expectedVersion, cmd, sealing, caseId,
                 s -> known.municipality, request.eventMetadata());
         PlacementState state = loaded.state();
-        for (StoredEvent e : stored) {
-            state = decider.evolve(state, e.data());
+        for (EventData e : sealing.decidedInPlain()) {
+            state = decider.evolve(state, e);
         }
         long version = stored.isEmpty() ? loaded.version() : stored.get(stored.size() - 1).envelope().streamversion();
         tables.client(caseId, state.client(personId));
@@ -82,7 +118,7 @@ public class PlacementService {
     @Transactional
     public CaseFile view(String caseId) {
         KnownCase known = visibleCase(caseId);
-        Loaded<PlacementState> loaded = store.load(streamId(caseId), decider);
+        Loaded<PlacementState> loaded = load(caseId);
         audit.record("read-placement", caseId, null);
         return new CaseFile(known, KnownPerson.list("caseId = ?1 order by joinedOn, personId", caseId), loaded,
                 benefits.of(caseId));

@@ -2,6 +2,7 @@ package de.auseinerhand.placement.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -62,12 +63,19 @@ class PlacementApiTest {
         PersonRegistered head = TestEvents.person(PersonRole.HEAD, YearMonth.of(1986, 5), Sex.FEMALE, true, TODAY.minusMonths(2));
         PersonRegistered child = TestEvents.person(PersonRole.CHILD, YearMonth.of(2019, 2), Sex.MALE, false, TODAY.minusMonths(2));
         TestEvents.publish(TestEvents.caseOpened(caseId, MESCHEDE, TODAY.minusMonths(2)), caseId, MESCHEDE, 1);
+        // the registry creates each person's key at registration; here the key table is in the test's own database
+        keys().encrypt(head.personId(), java.util.Map.of());
+        keys().encrypt(child.personId(), java.util.Map.of());
         TestEvents.publish(head, caseId, MESCHEDE, 2);
         TestEvents.publish(child, caseId, MESCHEDE, 3);
         TestEvents.publish(new CaseworkerAssigned(placementCaseworker, CaseworkerFunction.PLACEMENT, TODAY.minusMonths(2)), caseId, MESCHEDE, 4);
         Eventually.assertSoon(() -> given().auth().oauth2(CASEWORKER).get("/api/v1/known-cases/{id}", caseId).then()
                 .statusCode(200).body("persons", hasSize(2)));
         return new Household(caseId, head.personId(), child.personId());
+    }
+
+    static de.auseinerhand.servicekit.keys.PersonKeys keys() {
+        return io.quarkus.arc.Arc.container().instance(de.auseinerhand.servicekit.keys.PersonKeys.class).get();
     }
 
     static RequestSpecification as(String token) {
@@ -206,6 +214,11 @@ class PlacementApiTest {
             assertThat(integration.municipality()).isEqualTo(MESCHEDE);
             assertThat(integration.source()).isEqualTo("/job-placement");
             assertThat(EventCodec.instance().decode(integration, IntegrationRecorded.class).monthlyWage()).isEqualByComparingTo("2450.00");
+            // the free texts about the person travel only encrypted with the person's key (issue 13)
+            List<String> raw = TestKafka.readAll(TestKafka.CASE_EVENTS).stream().filter(r -> h.caseId().equals(r.key()))
+                    .map(ConsumerRecord::value).toList();
+            assertThat(String.join("\n", raw)).doesNotContain("childcare until 14:00").doesNotContain("does not want to work in care")
+                    .doesNotContain("three applications a month").doesNotContain("probation").contains("\"pii\"");
             EventEnvelope measure = mine.stream().filter(e -> e.type().contains("measure-started")).findFirst().orElseThrow();
             assertThat(EventCodec.instance().decode(measure, MeasureStarted.class).catalogueId()).isEqualTo("work-opportunity-16d");
         });
@@ -368,9 +381,16 @@ class PlacementApiTest {
         String offer = publishOffer(CASEWORKER, MESCHEDE, "82102", "Pflegehelfer/in");
         as(CASEWORKER).get("/api/v1/offers/" + offer + "/candidates?limit=100").then().statusCode(200)
                 .body("items.personId", hasItem(h.head().toString()));
+        String person = "persons.find { it.personId == '%s' }".formatted(h.head());
+        as(CASEWORKER).get("/api/v1/cases/{c}/placement", h.caseId()).then().statusCode(200)
+                .body(person + ".profile.constraints", contains("childcare until 14:00"));
+        // the registry erases the person: the key goes, and with it every text about them in job-placement's log
+        keys().erase(h.head());
         TestEvents.publish(new de.auseinerhand.events.registry.PersonDataErased(h.head()), h.caseId(), MESCHEDE, 5);
         Eventually.assertSoon(() -> as(CASEWORKER).get("/api/v1/offers/" + offer + "/candidates?limit=100").then().statusCode(200)
                 .body("items.personId", not(hasItem(h.head().toString()))));
+        as(CASEWORKER).get("/api/v1/cases/{c}/placement", h.caseId()).then().statusCode(200)
+                .body(person + ".profile.constraints", hasSize(0)).body(person + ".profile.mobilityRadiusKm", equalTo(25));
     }
 
     @Test

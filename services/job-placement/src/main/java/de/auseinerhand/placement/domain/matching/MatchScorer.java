@@ -69,7 +69,10 @@ public final class MatchScorer {
                 ? o.hoursPerWeek().stripTrailingZeros().toPlainString() + " h/week, the client named no limit"
                 : o.hoursPerWeek().stripTrailingZeros().toPlainString() + " h/week offered, at most "
                         + p.maxHoursPerWeek().stripTrailingZeros().toPlainString() + " h/week possible"
-                        + (p.constraints().isEmpty() ? "" : "; check constraints: " + String.join(", ", p.constraints()))));
+                        // the reasons are stored with a proposal and published: they name the constraints, never their
+                        // text (personal data, encrypted in the profile's events)
+                        + (p.constraints().isEmpty() ? "" : "; check the client's " + p.constraints().size()
+                                + (p.constraints().size() == 1 ? " recorded constraint" : " recorded constraints"))));
         factors.add(new Match.Factor("availability", availabilityPoints(p, o), AVAILABILITY,
                 availabilityPoints(p, o) == AVAILABILITY
                         ? (o.startDate() == null ? "no start date" : "available by the start on " + o.startDate())

@@ -63,7 +63,7 @@ class MatchScorerTest {
         assertThat(m.factors().get(1).reason()).isEqualTo("1 of 2 requirements met; missing: examen altenpflege");
         assertThat(m.factors().get(2).reason()).isEqualTo("8 km from Meschede to Bestwig, within the mobility radius of 25 km");
         assertThat(m.factors().get(3).reason()).contains("38.5 h/week offered, at most 30 h/week possible")
-                .contains("check constraints: childcare until 14:00");
+                .contains("check the client's 1 recorded constraint").doesNotContain("childcare");
     }
 
     /** C: 10 (main group 82) + 25 + 14 (14 km) + 10 + 0 (starts before the client is available) = 59. */
