@@ -597,6 +597,21 @@ public class Demo {
             registry(cw, caseId, "persons/" + partnerId + "/employability", json("employable", false, "effectiveFrom", finding.toString(),
                     "basis", "MEDICAL_FINDING"));
         }
+        // circumstances that change the amount (§ 21): a pregnancy now and then (the 13th week begins 196 days before the
+        // expected delivery, here a few days after the recording, so the first month is paid by day), and a medically
+        // required costly diet; the health facts travel encrypted (docs/benefit-rules.md, "Facts from the registry")
+        LocalDate told = opened.plusMonths(2).withDayOfMonth(1);
+        String mother = p.female && p.headAge < 40 ? head : p.partner && !p.female && p.headAge + p.partnerAgeDelta < 40 ? partnerId : null;
+        if (mother != null && p.index % 11 == 3 && told.isBefore(until)) {
+            registry(cw, caseId, "persons/" + mother + "/circumstances", json("effectiveFrom", told.toString(), "health",
+                    new Raw(json("expectedDelivery", told.plusDays(200).toString()))));
+        }
+        LocalDate certified = opened.plusMonths(5).withDayOfMonth(1);
+        if (p.index % 13 == 6 && certified.isBefore(until)) {
+            // 10 % of the standard need of level 1 (Deutscher Verein, recommendations 2020, e.g. renal insufficiency)
+            registry(cw, caseId, "persons/" + head + "/circumstances", json("effectiveFrom", certified.toString(), "health",
+                    new Raw(json("costlyDiet", "56.30"))));
+        }
         if (p.moveTo != null) {
             registry(cw, caseId, "move", json("toMunicipality", p.moveTo.ags(), "effectiveFrom", p.movedOn.toString()));
             cw = p.moveTo.user(); // access moves with the case
@@ -949,6 +964,14 @@ public class Demo {
             }
         }
         return TOWNS.get(0);
+    }
+
+    /** A JSON value written as it is (a nested object). */
+    record Raw(String json) {
+        @Override
+        public String toString() {
+            return json;
+        }
     }
 
     static String json(Object... kv) {
