@@ -16,5 +16,12 @@ public record IncomeDeclared(
         @OptionalField YearMonth toMonth,
         BigDecimal gross,
         BigDecimal net,
-        BigDecimal socialContributions) implements EventData {
+        BigDecimal socialContributions,
+        @OptionalField Boolean earnedBeforeBirth) implements EventData {
+
+    /** Without {@code earnedBeforeBirth} (only parental allowance has it: § 10(5) BEEG, the part left free). */
+    public IncomeDeclared(UUID personId, IncomeKind kind, YearMonth fromMonth, YearMonth toMonth, BigDecimal gross, BigDecimal net,
+            BigDecimal socialContributions) {
+        this(personId, kind, fromMonth, toMonth, gross, net, socialContributions, null);
+    }
 }

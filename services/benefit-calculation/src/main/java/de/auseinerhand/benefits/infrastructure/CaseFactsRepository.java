@@ -83,12 +83,13 @@ public class CaseFactsRepository {
             query(c, "select person_id, registration, employable, effective_from, recorded_at from bf_employability where case_id = any (?)", any,
                     rs -> employability.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new CaseFacts.EmployabilityFact(
                             rs.getBoolean(2), rs.getBoolean(3), rs.getObject(4, LocalDate.class), rs.getTimestamp(5).toInstant())));
-            query(c, "select case_id, person_id, kind, from_month, to_month, gross, net, social_contributions, recorded_at from bf_income"
+            query(c, "select case_id, person_id, kind, from_month, to_month, gross, net, social_contributions, recorded_at, earned_before_birth"
+                    + " from bf_income"
                     + " where case_id = any (?) order by recorded_at", any,
                     rs -> incomes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new CaseFacts.IncomeFact(rs.getObject(2, UUID.class),
                             IncomeKind.valueOf(rs.getString(3)), YearMonth.parse(rs.getString(4)),
                             rs.getString(5) == null ? null : YearMonth.parse(rs.getString(5)), rs.getBigDecimal(6), rs.getBigDecimal(7),
-                            rs.getBigDecimal(8), rs.getTimestamp(9).toInstant())));
+                            rs.getBigDecimal(8), rs.getTimestamp(9).toInstant(), rs.getBoolean(10))));
             query(c, "select case_id, effective_from, rent, heating, utilities, household_size, recorded_at, decentral_hot_water from bf_housing"
                     + " where case_id = any (?)", any,
                     rs -> housing.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new CaseFacts.HousingFact(
@@ -106,10 +107,11 @@ public class CaseFactsRepository {
                                 rs.getBoolean(8), null, rs.getTimestamp(12).toInstant()));
                         circumstanceCase.add(rs.getString(1));
                     });
-            query(c, "select case_id, person_id, kind, value, effective_from, recorded_at from bf_asset where case_id = any (?)", any,
+            query(c, "select case_id, person_id, kind, value, effective_from, recorded_at, owner_occupied, living_space, house,"
+                    + " recognised_pension_provision from bf_asset where case_id = any (?)", any,
                     rs -> assets.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new CaseFacts.AssetFact(rs.getObject(2, UUID.class),
                             AssetKind.valueOf(rs.getString(3)), rs.getBigDecimal(4), rs.getObject(5, LocalDate.class),
-                            rs.getTimestamp(6).toInstant())));
+                            rs.getTimestamp(6).toInstant(), rs.getBoolean(7), (Integer) rs.getObject(8), rs.getBoolean(9), rs.getBoolean(10))));
         } catch (SQLException e) {
             throw new IllegalStateException("reading the facts of " + ids.size() + " cases failed", e);
         }

@@ -73,9 +73,9 @@ public class HouseholdFactsProjection implements CaseEventProjection {
                 effective = e.effectiveFrom();
             } else if (data instanceof IncomeDeclared e) {
                 insert(c, "insert into bf_income (event_id, case_id, person_id, kind, from_month, to_month, gross, net, social_contributions,"
-                                + " recorded_at) values (?,?,?,?,?,?,?,?,?,?) on conflict do nothing", envelope.id(), caseId, e.personId(),
-                        e.kind().name(), e.fromMonth().toString(), e.toMonth() == null ? null : e.toMonth().toString(), e.gross(), e.net(),
-                        e.socialContributions(), recorded);
+                                + " recorded_at, earned_before_birth) values (?,?,?,?,?,?,?,?,?,?,?) on conflict do nothing", envelope.id(), caseId,
+                        e.personId(), e.kind().name(), e.fromMonth().toString(), e.toMonth() == null ? null : e.toMonth().toString(), e.gross(),
+                        e.net(), e.socialContributions(), recorded, Boolean.TRUE.equals(e.earnedBeforeBirth()));
                 effective = e.fromMonth().atDay(1);
             } else if (data instanceof HousingCostsDeclared e) {
                 insert(c, "insert into bf_housing (event_id, case_id, effective_from, rent, heating, utilities, household_size, recorded_at,"
@@ -83,9 +83,10 @@ public class HouseholdFactsProjection implements CaseEventProjection {
                         e.rent(), e.heating(), e.utilities(), e.householdSize(), recorded, Boolean.TRUE.equals(e.decentralHotWater()));
                 effective = e.effectiveFrom();
             } else if (data instanceof AssetsDeclared e) {
-                insert(c, "insert into bf_asset (event_id, case_id, person_id, kind, value, effective_from, recorded_at)"
-                        + " values (?,?,?,?,?,?,?) on conflict do nothing", envelope.id(), caseId, e.personId(), e.kind().name(), e.value(),
-                        e.effectiveFrom(), recorded);
+                insert(c, "insert into bf_asset (event_id, case_id, person_id, kind, value, effective_from, recorded_at, owner_occupied,"
+                        + " living_space, house, recognised_pension_provision) values (?,?,?,?,?,?,?,?,?,?,?) on conflict do nothing", envelope.id(),
+                        caseId, e.personId(), e.kind().name(), e.value(), e.effectiveFrom(), recorded, Boolean.TRUE.equals(e.ownerOccupied()),
+                        e.livingSpace(), Boolean.TRUE.equals(e.house()), Boolean.TRUE.equals(e.recognisedPensionProvision()));
                 effective = e.effectiveFrom();
             } else if (data instanceof PersonRegistered e) {
                 insert(c, "insert into bf_employability (event_id, case_id, person_id, registration, employable, effective_from, recorded_at)"

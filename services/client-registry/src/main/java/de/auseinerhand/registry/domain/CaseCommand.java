@@ -52,7 +52,11 @@ public sealed interface CaseCommand {
     }
 
     record DeclareIncome(UUID personId, IncomeKind kind, YearMonth fromMonth, YearMonth toMonth, BigDecimal gross,
-            BigDecimal net, BigDecimal socialContributions) implements CaseCommand {
+            BigDecimal net, BigDecimal socialContributions, boolean earnedBeforeBirth) implements CaseCommand {
+        public DeclareIncome(UUID personId, IncomeKind kind, YearMonth fromMonth, YearMonth toMonth, BigDecimal gross,
+                BigDecimal net, BigDecimal socialContributions) {
+            this(personId, kind, fromMonth, toMonth, gross, net, socialContributions, false);
+        }
     }
 
     record DeclareHousingCosts(LocalDate effectiveFrom, BigDecimal rent, BigDecimal heating, BigDecimal utilities,
@@ -68,8 +72,11 @@ public sealed interface CaseCommand {
             de.auseinerhand.events.registry.HealthFacts health, EncryptedPii pii) implements CaseCommand {
     }
 
-    record DeclareAssets(UUID personId, AssetKind kind, BigDecimal value, LocalDate effectiveFrom)
-            implements CaseCommand {
+    record DeclareAssets(UUID personId, AssetKind kind, BigDecimal value, LocalDate effectiveFrom, boolean ownerOccupied,
+            Integer livingSpace, boolean house, boolean recognisedPensionProvision) implements CaseCommand {
+        public DeclareAssets(UUID personId, AssetKind kind, BigDecimal value, LocalDate effectiveFrom) {
+            this(personId, kind, value, effectiveFrom, false, null, false, false);
+        }
     }
 
     record EraseCaseMemberData(UUID personId) implements CaseCommand {

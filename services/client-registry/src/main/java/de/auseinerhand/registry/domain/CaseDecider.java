@@ -1,6 +1,7 @@
 package de.auseinerhand.registry.domain;
 
 import de.auseinerhand.events.EventData;
+import de.auseinerhand.events.registry.AssetKind;
 import de.auseinerhand.events.registry.AssetsDeclared;
 import de.auseinerhand.events.registry.CaseClosed;
 import de.auseinerhand.events.registry.CaseMoved;
@@ -8,6 +9,7 @@ import de.auseinerhand.events.registry.CaseOpened;
 import de.auseinerhand.events.registry.CaseworkerAssigned;
 import de.auseinerhand.events.registry.HousingCostsDeclared;
 import de.auseinerhand.events.registry.IncomeDeclared;
+import de.auseinerhand.events.registry.IncomeKind;
 import de.auseinerhand.events.registry.PersonDataErased;
 import de.auseinerhand.events.registry.PersonJoinedCase;
 import de.auseinerhand.events.registry.PersonLeftCase;
@@ -146,8 +148,11 @@ public final class CaseDecider implements Decider<CaseCommand, CaseState> {
                 throw reject("deductions-inconsistent", "socialContributions",
                         "net plus social contributions cannot exceed gross");
             }
+            if (c.earnedBeforeBirth() && c.kind() != IncomeKind.PARENTAL_ALLOWANCE) {
+                throw reject("parental-allowance-only", "earnedBeforeBirth", "only for kind PARENTAL_ALLOWANCE");
+            }
             return List.of(new IncomeDeclared(c.personId(), c.kind(), c.fromMonth(), c.toMonth(), c.gross(), c.net(),
-                    c.socialContributions()));
+                    c.socialContributions(), c.kind() == IncomeKind.PARENTAL_ALLOWANCE ? c.earnedBeforeBirth() : null));
         }
         if (command instanceof DeclareHousingCosts c) {
             plausible(c.effectiveFrom(), "effectiveFrom");
@@ -165,7 +170,19 @@ public final class CaseDecider implements Decider<CaseCommand, CaseState> {
         if (command instanceof DeclareAssets c) {
             member(s, c.personId());
             plausible(c.effectiveFrom(), "effectiveFrom");
-            return List.of(new AssetsDeclared(c.personId(), c.kind(), c.value(), c.effectiveFrom()));
+            boolean realEstate = c.kind() == AssetKind.REAL_ESTATE;
+            if (!realEstate && (c.ownerOccupied() || c.house() || c.livingSpace() != null)) {
+                throw reject("real-estate-only", c.ownerOccupied() ? "ownerOccupied" : c.house() ? "house" : "livingSpace",
+                        "only for kind REAL_ESTATE");
+            }
+            if (c.ownerOccupied() && c.livingSpace() == null) {
+                throw reject("living-space-missing", "livingSpace", "an owner-occupied home needs its living space (§ 12(1) S. 2 Nr. 5)");
+            }
+            if (c.recognisedPensionProvision() && c.kind() != AssetKind.LIFE_INSURANCE) {
+                throw reject("life-insurance-only", "recognisedPensionProvision", "only for kind LIFE_INSURANCE");
+            }
+            return List.of(new AssetsDeclared(c.personId(), c.kind(), c.value(), c.effectiveFrom(), realEstate ? c.ownerOccupied() : null,
+                    c.livingSpace(), realEstate ? c.house() : null, c.kind() == AssetKind.LIFE_INSURANCE ? c.recognisedPensionProvision() : null));
         }
         if (command instanceof EraseCaseMemberData c) {
             CaseState.Member m = member(s, c.personId());

@@ -63,7 +63,9 @@ public final class CaseCommands {
             @Schema(description = "last month; omit while the income continues") YearMonth toMonth,
             @Schema(example = "520.00") @NotNull @DecimalMin("0.00") @Digits(integer = 9, fraction = 2) BigDecimal gross,
             @Schema(example = "412.34") @NotNull @DecimalMin("0.00") @Digits(integer = 9, fraction = 2) BigDecimal net,
-            @Schema(example = "107.66") @NotNull @DecimalMin("0.00") @Digits(integer = 9, fraction = 2) BigDecimal socialContributions) {
+            @Schema(example = "107.66") @NotNull @DecimalMin("0.00") @Digits(integer = 9, fraction = 2) BigDecimal socialContributions,
+            @Schema(description = "PARENTAL_ALLOWANCE only: the parent had earned income before the birth (§ 10(5) BEEG: up to "
+                    + "300 € a month stay free)") Boolean earnedBeforeBirth) {
     }
 
     @Schema(description = "Housing and heating costs of the household (§ 22 SGB II)")
@@ -106,6 +108,10 @@ public final class CaseCommands {
     @Schema(description = "An asset of a member at market value (§ 12 SGB II)")
     public record Assets(@NotNull UUID personId, @NotNull AssetKind kind,
             @NotNull @DecimalMin("0.00") @Digits(integer = 10, fraction = 2) BigDecimal value,
-            @NotNull LocalDate effectiveFrom) {
+            @NotNull LocalDate effectiveFrom,
+            @Schema(description = "REAL_ESTATE only: the household lives in it (§ 12(1) S. 2 Nr. 5)") Boolean ownerOccupied,
+            @Schema(description = "REAL_ESTATE only, needed with ownerOccupied: living space in square metres") @Min(1) @Max(2000) Integer livingSpace,
+            @Schema(description = "REAL_ESTATE only: a house (default: a flat)") Boolean house,
+            @Schema(description = "LIFE_INSURANCE only: recognised pension provision (§ 12(1) S. 2 Nr. 3)") Boolean recognisedPensionProvision) {
     }
 }

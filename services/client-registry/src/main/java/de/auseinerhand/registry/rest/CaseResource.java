@@ -134,7 +134,7 @@ public class CaseResource {
             @Valid @NotNull CaseCommands.Income r) {
         return ok(cases.execute("declare-income", caseId, ETags.requireIfMatch(ifMatch), r.personId(),
                 s -> new CaseCommand.DeclareIncome(r.personId(), r.kind(), r.fromMonth(), r.toMonth(), r.gross(), r.net(),
-                        r.socialContributions())));
+                        r.socialContributions(), Boolean.TRUE.equals(r.earnedBeforeBirth()))));
     }
 
     @POST
@@ -153,7 +153,8 @@ public class CaseResource {
     public Response assets(@PathParam("caseId") String caseId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CaseCommands.Assets r) {
         return ok(cases.execute("declare-assets", caseId, ETags.requireIfMatch(ifMatch), r.personId(),
-                s -> new CaseCommand.DeclareAssets(r.personId(), r.kind(), r.value(), r.effectiveFrom())));
+                s -> new CaseCommand.DeclareAssets(r.personId(), r.kind(), r.value(), r.effectiveFrom(), Boolean.TRUE.equals(r.ownerOccupied()),
+                        r.livingSpace(), Boolean.TRUE.equals(r.house()), Boolean.TRUE.equals(r.recognisedPensionProvision()))));
     }
 
     static Response ok(Loaded<CaseState> c, CaseViews views) {

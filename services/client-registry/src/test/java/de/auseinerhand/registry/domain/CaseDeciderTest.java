@@ -265,4 +265,30 @@ class CaseDeciderTest {
         assertThat(when(given, circumstances(head.personId(), OPENED, List.of(), false, pregnant(OPENED.plusDays(200),
                 OPENED.plusDays(190))))).as("born ten days early").hasSize(1);
     }
+
+    @Test
+    void exemptionFactsBelongToTheirKindOfAssetOrIncome() {
+        UUID head = UUID.randomUUID();
+        CaseState s = stateWithHead(head);
+        java.math.BigDecimal v = new java.math.BigDecimal("150000.00");
+        var estate = de.auseinerhand.events.registry.AssetKind.REAL_ESTATE;
+        assertThat(decider.decide(new CaseCommand.DeclareAssets(head, estate, v, OPENED, true, 70, false, false), s)).singleElement()
+                .isInstanceOfSatisfying(de.auseinerhand.events.registry.AssetsDeclared.class, e -> {
+                    assertThat(e.ownerOccupied()).isTrue();
+                    assertThat(e.livingSpace()).isEqualTo(70);
+                    assertThat(e.recognisedPensionProvision()).as("not a life insurance: absent").isNull();
+                });
+        assertThatThrownBy(() -> decider.decide(new CaseCommand.DeclareAssets(head, estate, v, OPENED, true, null, false, false), s))
+                .hasFieldOrPropertyWithValue("field", "livingSpace");
+        assertThatThrownBy(() -> decider.decide(new CaseCommand.DeclareAssets(head, de.auseinerhand.events.registry.AssetKind.CASH, v, OPENED,
+                true, 70, false, false), s)).hasFieldOrPropertyWithValue("field", "ownerOccupied");
+        assertThatThrownBy(() -> decider.decide(new CaseCommand.DeclareAssets(head, estate, v, OPENED, false, null, false, true), s))
+                .hasFieldOrPropertyWithValue("field", "recognisedPensionProvision");
+        java.math.BigDecimal pa = new java.math.BigDecimal("300.00");
+        assertThatThrownBy(() -> decider.decide(new CaseCommand.DeclareIncome(head, de.auseinerhand.events.registry.IncomeKind.EMPLOYMENT,
+                YearMonth.of(2026, 4), null, pa, pa, java.math.BigDecimal.ZERO, true), s)).hasFieldOrPropertyWithValue("field", "earnedBeforeBirth");
+        assertThat(decider.decide(new CaseCommand.DeclareIncome(head, de.auseinerhand.events.registry.IncomeKind.PARENTAL_ALLOWANCE,
+                YearMonth.of(2026, 4), null, pa, pa, java.math.BigDecimal.ZERO, true), s)).singleElement()
+                .isInstanceOfSatisfying(de.auseinerhand.events.registry.IncomeDeclared.class, e -> assertThat(e.earnedBeforeBirth()).isTrue());
+    }
 }

@@ -93,7 +93,12 @@ public record CaseFacts(
     }
 
     public record IncomeFact(UUID personId, IncomeKind kind, YearMonth fromMonth, YearMonth toMonth, BigDecimal gross, BigDecimal net,
-                             BigDecimal socialContributions, Instant recordedAt) {
+                             BigDecimal socialContributions, Instant recordedAt, boolean earnedBeforeBirth) {
+        public IncomeFact(UUID personId, IncomeKind kind, YearMonth fromMonth, YearMonth toMonth, BigDecimal gross, BigDecimal net,
+                          BigDecimal socialContributions, Instant recordedAt) {
+            this(personId, kind, fromMonth, toMonth, gross, net, socialContributions, recordedAt, false);
+        }
+
         boolean covers(YearMonth month) {
             return !fromMonth.isAfter(month) && (toMonth == null || !toMonth.isBefore(month));
         }
@@ -202,7 +207,28 @@ public record CaseFacts(
         return p.singleParent();
     }
 
-    public record AssetFact(UUID personId, AssetKind kind, BigDecimal value, LocalDate effectiveFrom, Instant recordedAt) {
+    /** An asset with the facts of its exemptions (§ 12(1) S. 2 Nr. 3, 5). */
+    /**
+     * Who receives a child's child benefit (§ 11(1) S. 5: the part the child does not need counts for that parent): the
+     * child's first recorded parent in the case, else the head.
+     */
+    private static String childBenefitPaidTo(PersonFact child, PersonFact head, Map<UUID, MonthCircumstances> circ) {
+        CircumstanceFact links = circ.get(child.personId()).atEnd();
+        if (links != null) {
+            for (UUID parent : links.parentIds()) {
+                if (circ.containsKey(parent)) {
+                    return parent.toString();
+                }
+            }
+        }
+        return head == null ? null : head.personId().toString();
+    }
+
+    public record AssetFact(UUID personId, AssetKind kind, BigDecimal value, LocalDate effectiveFrom, Instant recordedAt,
+                            boolean ownerOccupied, Integer livingSpace, boolean house, boolean recognisedPensionProvision) {
+        public AssetFact(UUID personId, AssetKind kind, BigDecimal value, LocalDate effectiveFrom, Instant recordedAt) {
+            this(personId, kind, value, effectiveFrom, recordedAt, false, null, false, false);
+        }
     }
 
     /** The municipality responsible on the first day of {@code month} (§ 36 SGB II: where the person lives). */
@@ -248,8 +274,8 @@ public record CaseFacts(
                 Money gross = Money.of(i.gross());
                 Money contributions = Money.of(i.socialContributions()).min(gross);
                 Money tax = gross.minus(Money.of(i.net())).minus(contributions).atLeastZero();
-                String paidTo = i.kind() == IncomeKind.CHILD_BENEFIT && head != null ? head.personId().toString() : null;
-                inc.add(new Household.Income(i.kind(), gross, tax, contributions, paidTo, false));
+                inc.add(new Household.Income(i.kind(), gross, tax, contributions, i.kind() == IncomeKind.CHILD_BENEFIT
+                        ? childBenefitPaidTo(p, head, circ) : null, i.earnedBeforeBirth()));
             }
             LocalDate born = p.birthYearMonth().atDay(1);
             MonthCircumstances mc = circ.get(p.personId());
@@ -281,7 +307,8 @@ public record CaseFacts(
         }
         List<Household.Asset> assetList = new ArrayList<>();
         for (AssetFact a : latestAssets.values()) {
-            assetList.add(new Household.Asset(a.personId().toString(), a.kind(), Money.of(a.value()), false, null, false, false));
+            assetList.add(new Household.Asset(a.personId().toString(), a.kind(), Money.of(a.value()), a.ownerOccupied(), a.livingSpace(),
+                    a.house(), a.recognisedPensionProvision()));
         }
         int persons = Math.max(h.householdSize(), members.size());
         return new Household(month, null, null, municipalityIn(month), null, members,

@@ -37,11 +37,14 @@ class CircumstancesTest {
         persons.add(new CaseFacts.PersonFact(head, PersonRole.HEAD, YearMonth.of(1999, 3), true, false, OPENED, null));
     }
 
+    final List<CaseFacts.IncomeFact> incomes = new ArrayList<>();
+    final List<CaseFacts.AssetFact> assets = new ArrayList<>();
+
     CaseFacts facts(boolean decentralHotWater) {
-        return new CaseFacts("c-1", OPENED, null, List.of(new CaseFacts.MunicipalityFrom(OPENED, MESCHEDE, T)), persons, List.of(),
+        return new CaseFacts("c-1", OPENED, null, List.of(new CaseFacts.MunicipalityFrom(OPENED, MESCHEDE, T)), persons, incomes,
                 List.of(new CaseFacts.HousingFact(OPENED, new BigDecimal("400.00"), new BigDecimal("80.00"), BigDecimal.ZERO, 1, T,
                         decentralHotWater)),
-                List.of(), circumstances);
+                assets, circumstances);
     }
 
     CalculationSheet month(String month) {
@@ -148,5 +151,31 @@ class CircumstancesTest {
         persons.add(new CaseFacts.PersonFact(aunt, PersonRole.OTHER, YearMonth.of(1990, 1), true, false, OPENED, null));
         record(child, OPENED, null, null, List.of(aunt), 0);
         assertThat(line(month("2026-05"), head.toString(), "ADDITIONAL_NEED_SINGLE_PARENT")).isEmpty();
+    }
+
+    @Test
+    void anOwnerOccupiedFlatOfAdequateSizeIsNotCountedAsAnAsset() {
+        // a flat worth 150,000 is far above any allowance (§ 12(3), (4): 40,000 for the first member in the waiting period)
+        assets.add(new CaseFacts.AssetFact(head, de.auseinerhand.events.registry.AssetKind.REAL_ESTATE, new BigDecimal("150000.00"), OPENED, T,
+                false, null, false, false));
+        assertThat(month("2026-05").totals().entitlement()).as("let, not lived in: counts").isEqualTo(eur("0.00"));
+        // lived in, 70 m² (within the 130 m² of § 12(1) S. 2 Nr. 5 for a flat): exempt, 563.00 + 480.00
+        assets.clear();
+        assets.add(new CaseFacts.AssetFact(head, de.auseinerhand.events.registry.AssetKind.REAL_ESTATE, new BigDecimal("150000.00"), OPENED, T,
+                true, 70, false, false));
+        assertThat(month("2026-05").totals().entitlement()).isEqualTo(eur("1043.00"));
+    }
+
+    @Test
+    void parentalAllowanceAfterEarnedIncomeStaysFreeUpTo300() {
+        // § 10(5) S. 2 BEEG: up to 300 € of parental allowance are left free for a parent who worked before the birth
+        incomes.add(new CaseFacts.IncomeFact(head, de.auseinerhand.events.registry.IncomeKind.PARENTAL_ALLOWANCE, YearMonth.of(2026, 1), null,
+                new BigDecimal("300.00"), new BigDecimal("300.00"), BigDecimal.ZERO, T, true));
+        assertThat(month("2026-05").totals().entitlement()).isEqualTo(eur("1043.00"));
+        incomes.clear();
+        incomes.add(new CaseFacts.IncomeFact(head, de.auseinerhand.events.registry.IncomeKind.PARENTAL_ALLOWANCE, YearMonth.of(2026, 1), null,
+                new BigDecimal("300.00"), new BigDecimal("300.00"), BigDecimal.ZERO, T, false));
+        assertThat(month("2026-05").totals().entitlement()).as("without earnings before the birth it counts")
+                .isLessThan(eur("1043.00"));
     }
 }
