@@ -3,6 +3,8 @@ package de.auseinerhand.events;
 import de.auseinerhand.events.benefits.ApplicationReceived;
 import de.auseinerhand.events.benefits.BenefitReductionImposed;
 import de.auseinerhand.events.benefits.BenefitReductionLifted;
+import de.auseinerhand.events.benefits.CostReductionNoticeIssued;
+import de.auseinerhand.events.benefits.CostReductionNoticeWithdrawn;
 import de.auseinerhand.events.benefits.EntitlementAmended;
 import de.auseinerhand.events.benefits.EntitlementDecided;
 import de.auseinerhand.events.benefits.EntitlementTerminated;
@@ -58,6 +60,7 @@ public final class EventTypes {
             HousingCostsDeclared.class, AssetsDeclared.class, CaseClosed.class, PersonDataErased.class, EmployabilityChanged.class, CircumstancesRecorded.class,
             ApplicationReceived.class, EntitlementDecided.class, EntitlementAmended.class, EntitlementTerminated.class,
             BenefitReductionImposed.class, BenefitReductionLifted.class, MonthlyEntitlementPosted.class,
+            CostReductionNoticeIssued.class, CostReductionNoticeWithdrawn.class,
             EmployerRegistered.class, JobOfferPublished.class, JobOfferClosed.class, ClientProfileRecorded.class, CooperationPlanAgreed.class,
             CooperationPlanUpdated.class, CooperationPlanDisputeStarted.class, CooperationPlanDisputeEnded.class, BreachOfDutyRecorded.class, PlacementProposed.class, PlacementOutcomeRecorded.class, MeasureAssigned.class, MeasureAssignmentWithdrawn.class, MeasureStarted.class, MeasureEnded.class,
             IntegrationRecorded.class, EmploymentEnded.class);

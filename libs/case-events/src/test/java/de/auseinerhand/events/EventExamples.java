@@ -4,6 +4,8 @@ import de.auseinerhand.events.benefits.AdditionalNeedAmount;
 import de.auseinerhand.events.benefits.ApplicationReceived;
 import de.auseinerhand.events.benefits.BenefitReductionImposed;
 import de.auseinerhand.events.benefits.BenefitReductionLifted;
+import de.auseinerhand.events.benefits.CostReductionNoticeIssued;
+import de.auseinerhand.events.benefits.CostReductionNoticeWithdrawn;
 import de.auseinerhand.events.benefits.EntitlementAmended;
 import de.auseinerhand.events.benefits.EntitlementDecided;
 import de.auseinerhand.events.benefits.EntitlementTerminated;
@@ -114,6 +116,8 @@ final class EventExamples {
                 new EntitlementTerminated(DECISION, LocalDate.of(2026, 11, 1), "income covers need"),
                 new BenefitReductionImposed(PERSON, 10, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 30),
                         "§ 32 SGB II missed appointment"),
+                new CostReductionNoticeIssued(LocalDate.of(2026, 3, 16)),
+                new CostReductionNoticeWithdrawn(LocalDate.of(2026, 3, 16), LocalDate.of(2026, 7, 1), "NO_CHEAPER_HOUSING"),
                 new BenefitReductionLifted(PERSON, 10, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 15),
                         "§ 31a(1) SGB II compliance"),
                 new MonthlyEntitlementPosted(YearMonth.of(2026, 6),

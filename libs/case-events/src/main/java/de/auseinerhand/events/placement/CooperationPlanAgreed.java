@@ -20,10 +20,17 @@ public record CooperationPlanAgreed(
         LocalDate reviewBy,
         @OptionalField List<String> ownEfforts,
         @OptionalField LocalDate agreedOn,
-        @OptionalField EncryptedPii pii) implements EventData {
+        @OptionalField EncryptedPii pii,
+        @OptionalField CooperationPlanForm form) implements EventData {
+
+    /** An agreed plan (absent {@code form}: AGREEMENT). */
+    public CooperationPlanAgreed(UUID planId, UUID personId, List<String> goals, List<String> steps, LocalDate reviewBy, List<String> ownEfforts,
+            LocalDate agreedOn, EncryptedPii pii) {
+        this(planId, personId, goals, steps, reviewBy, ownEfforts, agreedOn, pii, null);
+    }
 
     /** With the texts in plain (before {@code pii} was introduced, and as job-placement's decider writes them before sealing). */
     public CooperationPlanAgreed(UUID planId, UUID personId, List<String> goals, List<String> steps, LocalDate reviewBy, List<String> ownEfforts, LocalDate agreedOn) {
-        this(planId, personId, goals, steps, reviewBy, ownEfforts, agreedOn, null);
+        this(planId, personId, goals, steps, reviewBy, ownEfforts, agreedOn, null, null);
     }
 }

@@ -20,10 +20,17 @@ public record CooperationPlanUpdated(
         LocalDate reviewBy,
         @OptionalField List<String> ownEfforts,
         @OptionalField LocalDate reviewedOn,
-        @OptionalField EncryptedPii pii) implements EventData {
+        @OptionalField EncryptedPii pii,
+        @OptionalField CooperationPlanForm form) implements EventData {
+
+    /** An agreed plan (absent {@code form}: AGREEMENT). */
+    public CooperationPlanUpdated(UUID planId, UUID personId, List<String> goals, List<String> steps, LocalDate reviewBy, List<String> ownEfforts,
+            LocalDate reviewedOn, EncryptedPii pii) {
+        this(planId, personId, goals, steps, reviewBy, ownEfforts, reviewedOn, pii, null);
+    }
 
     /** With the texts in plain (before {@code pii} was introduced, and as job-placement's decider writes them before sealing). */
     public CooperationPlanUpdated(UUID planId, UUID personId, List<String> goals, List<String> steps, LocalDate reviewBy, List<String> ownEfforts, LocalDate reviewedOn) {
-        this(planId, personId, goals, steps, reviewBy, ownEfforts, reviewedOn, null);
+        this(planId, personId, goals, steps, reviewBy, ownEfforts, reviewedOn, null, null);
     }
 }

@@ -246,6 +246,33 @@ public class DecisionService {
         return load(caseId);
     }
 
+    /**
+     * § 22(1) S. 7 SGB II: a cost-reduction notice; the decisions in force are recomputed from its month (the cap applies
+     * only once the procedure has run its months after the waiting period, so nearer months stay as they are).
+     */
+    @Transactional
+    public Loaded<BenefitState> issueCostReductionNotice(String caseId, LocalDate issuedOn, Long expectedVersion, EventMetadata md) {
+        if (issuedOn.isAfter(LocalDate.now(clock))) {
+            throw new CommandRejected("notice-in-future", "issuedOn", "a notice is recorded once it was issued");
+        }
+        handle(caseId, expectedVersion, new BenefitCommand.IssueCostReductionNotice(issuedOn), null, md);
+        amendFrom(caseId, YearMonth.from(issuedOn), first -> "cost-reduction notice of " + issuedOn + " (§ 22(1) S. 7 SGB II)", null);
+        return load(caseId);
+    }
+
+    /** The notice no longer applies from {@code withdrawnOn}: actual costs again from then (decisions amended). */
+    @Transactional
+    public Loaded<BenefitState> withdrawCostReductionNotice(String caseId, LocalDate withdrawnOn, String reason, Long expectedVersion,
+            EventMetadata md) {
+        if (withdrawnOn.isAfter(LocalDate.now(clock).plusYears(1))) {
+            throw new CommandRejected("withdrawal-too-far", "withdrawnOn", "at most a year ahead");
+        }
+        handle(caseId, expectedVersion, new BenefitCommand.WithdrawCostReductionNotice(withdrawnOn, reason), null, md);
+        amendFrom(caseId, YearMonth.from(withdrawnOn), first -> "cost-reduction notice withdrawn from " + withdrawnOn + " (" + reason + ")",
+                null);
+        return load(caseId);
+    }
+
     /** § 15a SGB II: a dispute runs from its start until it ends, at most 4 weeks. */
     boolean disputeRunning(UUID personId) {
         LocalDate today = LocalDate.now(clock);
@@ -487,7 +514,8 @@ public class DecisionService {
     }
 
     private MonthAmounts month(BenefitState s, CaseFacts facts, YearMonth m) {
-        CalculationSheet sheet = calculator.calculate(facts.householdIn(m, s.monthsOfReceiptBefore(m)));
+        CalculationSheet sheet = calculator.calculate(facts.householdIn(m, s.monthsOfReceiptBefore(m),
+                s.costReductionMonthsBefore(m, calculator.ruleSets().forMonth(m).housingWaitingPeriodMonths())));
         return MonthAmounts.of(sheet);
     }
 

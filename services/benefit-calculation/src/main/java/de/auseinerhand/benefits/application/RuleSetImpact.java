@@ -112,7 +112,8 @@ public class RuleSetImpact {
                 CalculationSheet b;
                 CalculationSheet a;
                 try {
-                    var household = f.householdIn(month, state.state().monthsOfReceiptBefore(month));
+                    var household = f.householdIn(month, state.state().monthsOfReceiptBefore(month), state.state()
+                            .costReductionMonthsBefore(month, before.ruleSets().forMonth(month).housingWaitingPeriodMonths()));
                     b = before.calculate(household);
                     a = after.calculate(household);
                 } catch (InvalidHouseholdException e) {

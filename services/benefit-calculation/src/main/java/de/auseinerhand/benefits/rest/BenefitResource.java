@@ -33,6 +33,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -213,6 +214,53 @@ public class BenefitResource {
         return commands.run(key, List.of("lift", caseId, body), "lift-reduction", caseId, () -> {
             knownCases.get(caseId);
             Loaded<BenefitState> after = decisions.liftReduction(caseId, body.personId(), body.from(), body.lastDay(), body.reason(),
+                    ETags.requireIfMatch(ifMatch), request.eventMetadata());
+            return new CommandPath.Answer(200, null, BenefitView.of(caseId, after), after.version());
+        });
+    }
+
+    /** A cost-reduction notice's date. */
+    public record CostReductionNoticeRequest(LocalDate issuedOn) {
+    }
+
+    /** Why and from when a cost-reduction notice no longer applies. */
+    public record CostReductionWithdrawalRequest(LocalDate withdrawnOn,
+            @Schema(description = "NO_CHEAPER_HOUSING, UNREASONABLE, COSTS_LOWERED or OTHER") String reason) {
+    }
+
+    static final List<String> WITHDRAWAL_REASONS = List.of("NO_CHEAPER_HOUSING", "UNREASONABLE", "COSTS_LOWERED", "OTHER");
+
+    @POST
+    @Path("/cost-reduction-notice")
+    @Operation(summary = "Record a cost-reduction notice (§ 22(1) S. 7 SGB II)",
+            description = "Housing costs above the adequacy limit are recognised for at most six further months (rule data) after the "
+                    + "notice and after the waiting period, then only the adequate costs; decisions in force are amended.")
+    public Response costReductionNotice(@PathParam("caseId") String caseId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(IdempotencyKeys.HEADER) String key, CostReductionNoticeRequest body) {
+        ValidationFailedException.Collector v = new ValidationFailedException.Collector();
+        v.require(body != null && body.issuedOn() != null, "issuedOn", "is required");
+        v.throwIfAny();
+        return commands.run(key, List.of("cost-reduction-notice", caseId, body), "issue-cost-reduction-notice", caseId, () -> {
+            knownCases.get(caseId);
+            Loaded<BenefitState> after = decisions.issueCostReductionNotice(caseId, body.issuedOn(), ETags.requireIfMatch(ifMatch),
+                    request.eventMetadata());
+            return new CommandPath.Answer(200, null, BenefitView.of(caseId, after), after.version());
+        });
+    }
+
+    @POST
+    @Path("/cost-reduction-notice/withdrawal")
+    @Operation(summary = "The cost-reduction notice no longer applies from a date (actual housing costs again; decisions amended)")
+    public Response withdrawCostReductionNotice(@PathParam("caseId") String caseId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(IdempotencyKeys.HEADER) String key, CostReductionWithdrawalRequest body) {
+        ValidationFailedException.Collector v = new ValidationFailedException.Collector();
+        v.require(body != null && body.withdrawnOn() != null, "withdrawnOn", "is required");
+        v.require(body != null && body.reason() != null && WITHDRAWAL_REASONS.contains(body.reason()), "reason",
+                "one of " + String.join(", ", WITHDRAWAL_REASONS));
+        v.throwIfAny();
+        return commands.run(key, List.of("cost-reduction-withdrawal", caseId, body), "withdraw-cost-reduction-notice", caseId, () -> {
+            knownCases.get(caseId);
+            Loaded<BenefitState> after = decisions.withdrawCostReductionNotice(caseId, body.withdrawnOn(), body.reason(),
                     ETags.requireIfMatch(ifMatch), request.eventMetadata());
             return new CommandPath.Answer(200, null, BenefitView.of(caseId, after), after.version());
         });

@@ -13,7 +13,8 @@ import java.util.UUID;
 
 /** The benefit history of a case as the API shows it; {@code version} is the ETag for If-Match. */
 public record BenefitView(String caseId, long version, LocalDate applicationFrom, LocalDate firstBenefitDay, List<DecisionView> decisions,
-                          List<YearMonth> postedMonths, List<BenefitState.Reduction> reductions) {
+                          List<YearMonth> postedMonths, List<BenefitState.Reduction> reductions,
+                          List<BenefitState.CostReductionNotice> costReductionNotices) {
 
     public record DecisionView(UUID decisionId, LocalDate from, LocalDate to, boolean provisional, UUID replacedBy, LocalDate terminatedFrom,
                                List<ScheduleEntry> schedule) {
@@ -28,7 +29,8 @@ public record BenefitView(String caseId, long version, LocalDate applicationFrom
         BenefitState s = loaded.state();
         List<DecisionView> decisions = s.decisions().values().stream().map(d -> new DecisionView(d.id(), d.from(), d.to(), d.provisional(),
                 d.replacedBy(), d.terminatedFrom(), d.schedule().entrySet().stream().map(BenefitView::entry).toList())).toList();
-        return new BenefitView(caseId, loaded.version(), s.applicationFrom(), s.firstBenefitDay(), decisions, List.copyOf(s.posted().keySet()), s.reductions());
+        return new BenefitView(caseId, loaded.version(), s.applicationFrom(), s.firstBenefitDay(), decisions, List.copyOf(s.posted().keySet()), s.reductions(),
+                s.costReductionNotices());
     }
 
     private static ScheduleEntry entry(Map.Entry<YearMonth, MonthAmounts.Amounts> e) {

@@ -276,6 +276,34 @@ class BenefitLifecycleTest {
                 .body("decisions[0].schedule[2].total", equalTo(first)));
     }
 
+    /** § 22(1) S. 7: the notice is recorded in the benefit stream; one at a time; its withdrawal names a category. */
+    @Test
+    void aCostReductionNoticeIsRecordedOnceAndWithdrawnWithAReason() {
+        Case c = singleAdult();
+        apply(c.id()).then().statusCode(201);
+        decide(c.id(), false).then().statusCode(201);
+        given().auth().oauth2(CASEWORKER).contentType("application/json").header("If-Match", etag(c.id()))
+                .body("{\"issuedOn\": \"" + TODAY.plusDays(2) + "\"}").post("/api/v1/cases/{id}/benefits/cost-reduction-notice", c.id())
+                .then().statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("issuedOn"));
+        given().auth().oauth2(CASEWORKER).contentType("application/json").header("If-Match", etag(c.id()))
+                .body("{\"issuedOn\": \"" + TODAY + "\"}").post("/api/v1/cases/{id}/benefits/cost-reduction-notice", c.id())
+                .then().statusCode(200).body("costReductionNotices[0].issuedOn", equalTo(TODAY.toString()));
+        given().auth().oauth2(CASEWORKER).contentType("application/json").header("If-Match", etag(c.id()))
+                .body("{\"issuedOn\": \"" + TODAY + "\"}").post("/api/v1/cases/{id}/benefits/cost-reduction-notice", c.id())
+                .then().statusCode(422).body("code", equalTo("notice-in-force"));
+        given().auth().oauth2(CASEWORKER).contentType("application/json").header("If-Match", etag(c.id()))
+                .body("{\"withdrawnOn\": \"" + TODAY + "\", \"reason\": \"because\"}")
+                .post("/api/v1/cases/{id}/benefits/cost-reduction-notice/withdrawal", c.id())
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("reason"));
+        given().auth().oauth2(CASEWORKER).contentType("application/json").header("If-Match", etag(c.id()))
+                .body("{\"withdrawnOn\": \"" + TODAY + "\", \"reason\": \"NO_CHEAPER_HOUSING\"}")
+                .post("/api/v1/cases/{id}/benefits/cost-reduction-notice/withdrawal", c.id())
+                .then().statusCode(200).body("costReductionNotices[0].withdrawnOn", equalTo(TODAY.toString()));
+        given().auth().oauth2(OTHER_TOWN).contentType("application/json").header("If-Match", etag(c.id()))
+                .body("{\"issuedOn\": \"" + TODAY + "\"}").post("/api/v1/cases/{id}/benefits/cost-reduction-notice", c.id())
+                .then().statusCode(404);
+    }
+
     @Test
     void theReceiptDateIsJudgedByTheServiceClock() {
         // the service runs on the suite's clock (-Daeh.test.today): the day after its today is accepted (a

@@ -121,10 +121,11 @@ final class SealedTexts {
             return new ClientProfileRecorded(x.personId(), x.qualifications(), x.occupationsSought(), x.mobilityRadiusKm(), t.constraints(),
                     x.languages(), x.drivingLicence(), x.experienceYears(), x.maxHoursPerWeek(), x.availableFrom(), pii);
         } else if (e instanceof CooperationPlanAgreed x) {
-            return new CooperationPlanAgreed(x.planId(), x.personId(), t.goals(), t.steps(), x.reviewBy(), t.ownEfforts(), x.agreedOn(), pii);
+            return new CooperationPlanAgreed(x.planId(), x.personId(), t.goals(), t.steps(), x.reviewBy(), t.ownEfforts(), x.agreedOn(), pii,
+                    x.form());
         } else if (e instanceof CooperationPlanUpdated x) {
             return new CooperationPlanUpdated(x.planId(), x.personId(), t.goals(), t.steps(), x.reviewBy(), t.ownEfforts(), x.reviewedOn(),
-                    pii);
+                    pii, x.form());
         } else if (e instanceof CooperationPlanDisputeStarted x) {
             return new CooperationPlanDisputeStarted(x.planId(), x.personId(), x.startedOn(), t.subject(), pii);
         } else if (e instanceof BreachOfDutyRecorded x) {

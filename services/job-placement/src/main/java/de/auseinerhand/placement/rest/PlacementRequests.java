@@ -63,14 +63,17 @@ public final class PlacementRequests {
     public record AgreePlan(@NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 500) String> goals,
             @Size(max = 20) List<@NotBlank @Size(max = 500) String> ownEfforts,
             @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 500) String> steps,
-            @NotNull LocalDate agreedOn, @NotNull LocalDate reviewBy) {
+            @NotNull LocalDate agreedOn, @NotNull LocalDate reviewBy,
+            @Schema(description = "AGREEMENT (default) or, from 2026-07-01, ADMINISTRATIVE_ACT: set by the agency when no agreement "
+                    + "is reached (13th amending act)") de.auseinerhand.events.placement.CooperationPlanForm form) {
     }
 
     @Schema(description = "Review and update the cooperation plan; the next review is at most six months after reviewedOn")
     public record ReviewPlan(@NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 500) String> goals,
             @Size(max = 20) List<@NotBlank @Size(max = 500) String> ownEfforts,
             @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 500) String> steps,
-            @NotNull LocalDate reviewedOn, @NotNull LocalDate reviewBy) {
+            @NotNull LocalDate reviewedOn, @NotNull LocalDate reviewBy,
+            @Schema(description = "AGREEMENT (default) or, from 2026-07-01, ADMINISTRATIVE_ACT") de.auseinerhand.events.placement.CooperationPlanForm form) {
     }
 
     @Schema(description = "Start the dispute procedure (§ 15a SGB II, up to four weeks; no benefit reduction meanwhile)")

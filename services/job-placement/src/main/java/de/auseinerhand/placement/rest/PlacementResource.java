@@ -122,7 +122,7 @@ public class PlacementResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull PlacementRequests.AgreePlan r) {
         UUID planId = UUID.randomUUID();
         return create("agree-cooperation-plan", caseId, personId, key, ifMatch, r, planId, m -> new PlacementCommand.AgreePlan(m,
-                planId, r.goals(), r.ownEfforts(), r.steps(), r.agreedOn(), r.reviewBy()));
+                planId, r.goals(), r.ownEfforts(), r.steps(), r.agreedOn(), r.reviewBy(), r.form()));
     }
 
     @POST
@@ -131,7 +131,7 @@ public class PlacementResource {
     public Response reviewPlan(@PathParam("caseId") String caseId, @PathParam("personId") UUID personId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull PlacementRequests.ReviewPlan r) {
         return update("review-cooperation-plan", caseId, personId, ifMatch, m -> new PlacementCommand.UpdatePlan(personId,
-                r.goals(), r.ownEfforts(), r.steps(), r.reviewedOn(), r.reviewBy()));
+                r.goals(), r.ownEfforts(), r.steps(), r.reviewedOn(), r.reviewBy(), r.form()));
     }
 
     @POST

@@ -88,11 +88,12 @@ public final class PlacementViews {
     }
 
     public record PlanView(UUID planId, List<String> goals, List<String> ownEfforts, List<String> steps, LocalDate agreedOn,
-            LocalDate lastReviewedOn, LocalDate reviewBy, boolean reviewOverdue, DisputeView dispute) {
+            LocalDate lastReviewedOn, LocalDate reviewBy, boolean reviewOverdue, DisputeView dispute,
+            de.auseinerhand.events.placement.CooperationPlanForm form) {
         static PlanView of(PlacementState.Plan p, LocalDate today) {
             return new PlanView(p.planId(), p.goals(), p.ownEfforts(), p.steps(), p.agreedOn(), p.lastReviewedOn(), p.reviewBy(),
                     p.reviewBy().isBefore(today), p.disputeRunning()
-                            ? new DisputeView(p.disputeStartedOn(), p.disputeStartedOn().plusWeeks(4), p.disputeSubject()) : null);
+                            ? new DisputeView(p.disputeStartedOn(), p.disputeStartedOn().plusWeeks(4), p.disputeSubject()) : null, p.form());
         }
     }
 

@@ -8,6 +8,7 @@ import de.auseinerhand.events.placement.BreachKind;
 import de.auseinerhand.events.placement.BreachOfDutyRecorded;
 import de.auseinerhand.events.placement.ClientProfileRecorded;
 import de.auseinerhand.events.placement.CooperationPlanAgreed;
+import de.auseinerhand.events.placement.CooperationPlanForm;
 import de.auseinerhand.events.placement.CooperationPlanDisputeEnded;
 import de.auseinerhand.events.placement.CooperationPlanDisputeStarted;
 import de.auseinerhand.events.placement.CooperationPlanUpdated;
@@ -139,6 +140,21 @@ class PlacementDeciderTest {
             assertThatThrownBy(() -> when(List.of(), noGoals)).hasFieldOrPropertyWithValue("field", "goals");
             var noSteps = new PlacementCommand.AgreePlan(EMPLOYABLE, PLAN, List.of("x"), List.of(), List.of(), DAY, DAY.plusMonths(1));
             assertThatThrownBy(() -> when(List.of(), noSteps)).hasFieldOrPropertyWithValue("field", "steps");
+        }
+
+        /** 13th amending act: from 2026-07-01 a plan not agreed is set by administrative act; before, there was no such form. */
+        @Test
+        void aPlanIsSetByAdministrativeActOnlyUnderTheLawInForceSinceJuly2026() {
+            LocalDate july = LocalDate.of(2026, 7, 1);
+            var act = new PlacementCommand.AgreePlan(EMPLOYABLE, PLAN, List.of("work in care"), List.of(), List.of("apply"), july,
+                    july.plusMonths(3), CooperationPlanForm.ADMINISTRATIVE_ACT);
+            assertThat(when(List.of(), act)).singleElement().isInstanceOfSatisfying(CooperationPlanAgreed.class,
+                    e -> assertThat(e.form()).isEqualTo(CooperationPlanForm.ADMINISTRATIVE_ACT));
+            var before = new PlacementCommand.AgreePlan(EMPLOYABLE, PLAN, List.of("work in care"), List.of(), List.of("apply"),
+                    july.minusDays(1), july.plusMonths(3), CooperationPlanForm.ADMINISTRATIVE_ACT);
+            assertThatThrownBy(() -> when(List.of(), before)).hasFieldOrPropertyWithValue("code", "administrative-act-not-in-force")
+                    .hasFieldOrPropertyWithValue("field", "form");
+            assertThat(decider.fold(when(List.of(), act)).client(PERSON).plan().form()).isEqualTo(CooperationPlanForm.ADMINISTRATIVE_ACT);
         }
 
         @Test

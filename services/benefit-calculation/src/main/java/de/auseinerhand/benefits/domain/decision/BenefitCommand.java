@@ -36,6 +36,14 @@ public sealed interface BenefitCommand {
     record LiftReduction(UUID personId, LocalDate from, LocalDate lastDay, String reason) implements BenefitCommand {
     }
 
+    /** § 22(1) S. 7 SGB II: the household is asked to lower housing costs above the limit. */
+    record IssueCostReductionNotice(LocalDate issuedOn) implements BenefitCommand {
+    }
+
+    /** The cost-reduction notice no longer applies from {@code withdrawnOn}. */
+    record WithdrawCostReductionNotice(LocalDate withdrawnOn, String reason) implements BenefitCommand {
+    }
+
     record Post(YearMonth month, List<PostedPersonAmount> perPerson, BigDecimal llu, BigDecimal kdu, BigDecimal reductions,
                 BigDecimal payable) implements BenefitCommand {
     }

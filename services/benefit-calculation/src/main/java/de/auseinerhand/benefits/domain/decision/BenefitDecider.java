@@ -4,6 +4,8 @@ import de.auseinerhand.events.EventData;
 import de.auseinerhand.events.benefits.ApplicationReceived;
 import de.auseinerhand.events.benefits.BenefitReductionImposed;
 import de.auseinerhand.events.benefits.BenefitReductionLifted;
+import de.auseinerhand.events.benefits.CostReductionNoticeIssued;
+import de.auseinerhand.events.benefits.CostReductionNoticeWithdrawn;
 import de.auseinerhand.events.benefits.EntitlementAmended;
 import de.auseinerhand.events.benefits.EntitlementDecided;
 import de.auseinerhand.events.benefits.EntitlementTerminated;
@@ -45,6 +47,31 @@ public final class BenefitDecider implements Decider<BenefitCommand, BenefitStat
             return impose(c, s);
         } else if (command instanceof BenefitCommand.LiftReduction c) {
             return lift(c, s);
+        } else if (command instanceof BenefitCommand.IssueCostReductionNotice c) {
+            if (s.firstBenefitDay() == null) {
+                throw new CommandRejected("no-application", "issuedOn", "a cost-reduction notice concerns a household receiving benefits");
+            }
+            if (c.issuedOn().isBefore(s.firstBenefitDay())) {
+                throw new CommandRejected("notice-before-benefits", "issuedOn", "benefits start on " + s.firstBenefitDay());
+            }
+            BenefitState.CostReductionNotice open = s.costReductionNotices().stream().filter(n -> n.withdrawnOn() == null).findFirst()
+                    .orElse(null);
+            if (open != null) {
+                throw new CommandRejected("notice-in-force", "issuedOn", "the notice of " + open.issuedOn() + " applies; withdraw it first");
+            }
+            BenefitState.CostReductionNotice last = s.costReductionNotices().isEmpty() ? null
+                    : s.costReductionNotices().get(s.costReductionNotices().size() - 1);
+            if (last != null && c.issuedOn().isBefore(last.withdrawnOn())) {
+                throw new CommandRejected("notice-overlaps", "issuedOn", "the previous notice applied until " + last.withdrawnOn());
+            }
+            return List.of(new CostReductionNoticeIssued(c.issuedOn()));
+        } else if (command instanceof BenefitCommand.WithdrawCostReductionNotice c) {
+            BenefitState.CostReductionNotice open = s.costReductionNotices().stream().filter(n -> n.withdrawnOn() == null).findFirst()
+                    .orElseThrow(() -> new CommandRejected("no-notice", "withdrawnOn", "no cost-reduction notice applies"));
+            if (c.withdrawnOn().isBefore(open.issuedOn())) {
+                throw new CommandRejected("withdrawn-before-issued", "withdrawnOn", "the notice was issued on " + open.issuedOn());
+            }
+            return List.of(new CostReductionNoticeWithdrawn(open.issuedOn(), c.withdrawnOn(), c.reason()));
         }
         throw new IllegalArgumentException("unknown command " + command);
     }
@@ -246,9 +273,22 @@ public final class BenefitDecider implements Decider<BenefitCommand, BenefitStat
 
     @Override
     public BenefitState evolve(BenefitState s, EventData event) {
+        if (event instanceof CostReductionNoticeIssued e) {
+            List<BenefitState.CostReductionNotice> ns = new ArrayList<>(s.costReductionNotices());
+            ns.add(new BenefitState.CostReductionNotice(e.issuedOn(), null));
+            return new BenefitState(s.firstBenefitDay(), s.applicationFrom(), s.decisions(), s.posted(), s.reductions(), List.copyOf(ns));
+        }
+        if (event instanceof CostReductionNoticeWithdrawn e) {
+            List<BenefitState.CostReductionNotice> ns = new ArrayList<>();
+            for (BenefitState.CostReductionNotice n : s.costReductionNotices()) {
+                ns.add(n.issuedOn().equals(e.issuedOn()) && n.withdrawnOn() == null ? new BenefitState.CostReductionNotice(n.issuedOn(),
+                        e.withdrawnOn()) : n);
+            }
+            return new BenefitState(s.firstBenefitDay(), s.applicationFrom(), s.decisions(), s.posted(), s.reductions(), List.copyOf(ns));
+        }
         if (event instanceof ApplicationReceived e) {
             return new BenefitState(s.firstBenefitDay() == null ? e.effectiveFrom() : s.firstBenefitDay(), e.effectiveFrom(), s.decisions(),
-                    s.posted(), s.reductions());
+                    s.posted(), s.reductions(), s.costReductionNotices());
         }
         if (event instanceof EntitlementDecided e) {
             Map<UUID, BenefitState.Decision> ds = new LinkedHashMap<>(s.decisions());
@@ -264,7 +304,7 @@ public final class BenefitDecider implements Decider<BenefitCommand, BenefitStat
                     Collections.unmodifiableNavigableMap(schedule)));
             LocalDate first = s.firstBenefitDay() == null || e.period().from().isBefore(s.firstBenefitDay()) ? e.period().from()
                     : s.firstBenefitDay();
-            return new BenefitState(first, s.applicationFrom(), ds, s.posted(), s.reductions());
+            return new BenefitState(first, s.applicationFrom(), ds, s.posted(), s.reductions(), s.costReductionNotices());
         }
         if (event instanceof EntitlementAmended e) {
             Map<UUID, BenefitState.Decision> ds = new LinkedHashMap<>(s.decisions());
@@ -273,7 +313,7 @@ public final class BenefitDecider implements Decider<BenefitCommand, BenefitStat
                 ds.put(d.id(), d.withSchedule(YearMonth.from(e.effectiveFrom()),
                         new MonthAmounts.Amounts(e.ruleSet(), e.perPerson(), e.total(), e.federalShare(), e.municipalShare())));
             }
-            return new BenefitState(s.firstBenefitDay(), s.applicationFrom(), ds, s.posted(), s.reductions());
+            return new BenefitState(s.firstBenefitDay(), s.applicationFrom(), ds, s.posted(), s.reductions(), s.costReductionNotices());
         }
         if (event instanceof EntitlementTerminated e) {
             Map<UUID, BenefitState.Decision> ds = new LinkedHashMap<>(s.decisions());
@@ -282,12 +322,12 @@ public final class BenefitDecider implements Decider<BenefitCommand, BenefitStat
                 ds.put(d.id(), new BenefitState.Decision(d.id(), d.from(), d.to(), d.provisional(), d.replacedBy(), e.effectiveFrom(),
                         d.schedule()));
             }
-            return new BenefitState(s.firstBenefitDay(), s.applicationFrom(), ds, s.posted(), s.reductions());
+            return new BenefitState(s.firstBenefitDay(), s.applicationFrom(), ds, s.posted(), s.reductions(), s.costReductionNotices());
         }
         if (event instanceof BenefitReductionImposed e) {
             List<BenefitState.Reduction> rs = new ArrayList<>(s.reductions());
             rs.add(new BenefitState.Reduction(e.personId(), e.percent(), e.from(), e.to(), e.ground(), e.ground().startsWith(MISSED)));
-            return new BenefitState(s.firstBenefitDay(), s.applicationFrom(), s.decisions(), s.posted(), List.copyOf(rs));
+            return new BenefitState(s.firstBenefitDay(), s.applicationFrom(), s.decisions(), s.posted(), List.copyOf(rs), s.costReductionNotices());
         }
         if (event instanceof BenefitReductionLifted e) {
             List<BenefitState.Reduction> rs = new ArrayList<>();
@@ -295,12 +335,12 @@ public final class BenefitDecider implements Decider<BenefitCommand, BenefitStat
                 rs.add(r.personId().equals(e.personId()) && r.from().equals(e.from())
                         ? new BenefitState.Reduction(r.personId(), r.percent(), r.from(), e.to(), r.ground(), r.missedAppointment()) : r);
             }
-            return new BenefitState(s.firstBenefitDay(), s.applicationFrom(), s.decisions(), s.posted(), List.copyOf(rs));
+            return new BenefitState(s.firstBenefitDay(), s.applicationFrom(), s.decisions(), s.posted(), List.copyOf(rs), s.costReductionNotices());
         }
         if (event instanceof MonthlyEntitlementPosted e) {
             TreeMap<YearMonth, java.math.BigDecimal> posted = new TreeMap<>(s.posted());
             posted.put(e.month(), e.llu().add(e.kdu()));
-            return new BenefitState(s.firstBenefitDay(), s.applicationFrom(), s.decisions(), posted, s.reductions());
+            return new BenefitState(s.firstBenefitDay(), s.applicationFrom(), s.decisions(), posted, s.reductions(), s.costReductionNotices());
         }
         return s;
     }

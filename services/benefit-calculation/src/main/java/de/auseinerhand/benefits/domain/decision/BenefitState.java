@@ -11,7 +11,47 @@ import java.util.UUID;
 
 /** The benefit history of one case: applications, decisions with their amount schedules, postings (month → entitlement posted). */
 public record BenefitState(LocalDate firstBenefitDay, LocalDate applicationFrom, Map<UUID, Decision> decisions,
-                           NavigableMap<YearMonth, java.math.BigDecimal> posted, java.util.List<Reduction> reductions) {
+                           NavigableMap<YearMonth, java.math.BigDecimal> posted, java.util.List<Reduction> reductions,
+                           java.util.List<CostReductionNotice> costReductionNotices) {
+
+    public BenefitState(LocalDate firstBenefitDay, LocalDate applicationFrom, Map<UUID, Decision> decisions,
+                        NavigableMap<YearMonth, java.math.BigDecimal> posted, java.util.List<Reduction> reductions) {
+        this(firstBenefitDay, applicationFrom, decisions, posted, reductions, java.util.List.of());
+    }
+
+    /** A cost-reduction notice (§ 22(1) S. 7 SGB II) from {@code issuedOn}; {@code withdrawnOn} null while it applies. */
+    public record CostReductionNotice(LocalDate issuedOn, LocalDate withdrawnOn) {
+    }
+
+    /** The notice that applies on the last day of {@code month}, if any. */
+    public CostReductionNotice costReductionNoticeIn(YearMonth month) {
+        CostReductionNotice found = null;
+        for (CostReductionNotice n : costReductionNotices) {
+            if (!n.issuedOn().isAfter(month.atEndOfMonth()) && (n.withdrawnOn() == null || n.withdrawnOn().isAfter(month.atEndOfMonth()))) {
+                found = n;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Months the cost-reduction procedure has run before {@code month} (§ 22(1) S. 7: actual costs for at most six months
+     * after the notice; the waiting period of § 22(1) S. 2 comes first). It runs from the month after the notice (from the
+     * notice's month when issued on the 1st: whole months, in the household's favour), but not before the waiting period
+     * of {@code waitingPeriodMonths} months of receipt is over. 0 without a notice in force.
+     */
+    public int costReductionMonthsBefore(YearMonth month, int waitingPeriodMonths) {
+        CostReductionNotice n = costReductionNoticeIn(month);
+        if (n == null || firstBenefitDay == null) {
+            return 0;
+        }
+        YearMonth start = n.issuedOn().getDayOfMonth() == 1 ? YearMonth.from(n.issuedOn()) : YearMonth.from(n.issuedOn()).plusMonths(1);
+        YearMonth afterWaiting = YearMonth.from(firstBenefitDay).plusMonths(waitingPeriodMonths);
+        if (afterWaiting.isAfter(start)) {
+            start = afterWaiting;
+        }
+        return (int) Math.max(0, start.until(month, java.time.temporal.ChronoUnit.MONTHS));
+    }
 
     /** A benefit reduction (§§ 31a, 32 SGB II) of one person from {@code from} to {@code to}, both inclusive (to = the lifting day's eve when lifted). */
     public record Reduction(UUID personId, int percent, LocalDate from, LocalDate to, String ground, boolean missedAppointment) {

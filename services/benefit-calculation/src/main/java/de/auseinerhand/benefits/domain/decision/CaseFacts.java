@@ -247,6 +247,14 @@ public record CaseFacts(
      * @throws InvalidHouseholdException when a needed fact is missing (no housing costs declared)
      */
     public Household householdIn(YearMonth month, int monthsOfReceipt) {
+        return householdIn(month, monthsOfReceipt, 0);
+    }
+
+    /**
+     * As {@link #householdIn(YearMonth, int)}, with the months the cost-reduction procedure has run (§ 22(1) S. 7, from the
+     * benefit stream's notices: {@link BenefitState#costReductionMonthsBefore}).
+     */
+    public Household householdIn(YearMonth month, int monthsOfReceipt, int costReductionMonths) {
         List<Household.Member> members = new ArrayList<>();
         PersonFact head = null;
         for (PersonFact p : persons) {
@@ -312,7 +320,7 @@ public record CaseFacts(
         }
         int persons = Math.max(h.householdSize(), members.size());
         return new Household(month, null, null, municipalityIn(month), null, members,
-                new Household.Housing(Money.of(h.rent()), Money.of(h.utilities()), Money.of(h.heating()), persons, 0),
+                new Household.Housing(Money.of(h.rent()), Money.of(h.utilities()), Money.of(h.heating()), persons, costReductionMonths),
                 assetList, monthsOfReceipt, h.decentralHotWater());
     }
 }

@@ -1,5 +1,6 @@
 package de.auseinerhand.placement.domain.client;
 
+import de.auseinerhand.events.placement.CooperationPlanForm;
 import de.auseinerhand.events.placement.IntegrationKind;
 import de.auseinerhand.events.placement.PlacementOutcome;
 import java.math.BigDecimal;
@@ -22,14 +23,23 @@ public sealed interface PlacementCommand {
     }
 
     record AgreePlan(MemberFacts member, UUID planId, List<String> goals, List<String> ownEfforts, List<String> steps,
-            LocalDate agreedOn, LocalDate reviewBy) implements PlacementCommand {
+            LocalDate agreedOn, LocalDate reviewBy, CooperationPlanForm form) implements PlacementCommand {
+        public AgreePlan(MemberFacts member, UUID planId, List<String> goals, List<String> ownEfforts, List<String> steps,
+                LocalDate agreedOn, LocalDate reviewBy) {
+            this(member, planId, goals, ownEfforts, steps, agreedOn, reviewBy, CooperationPlanForm.AGREEMENT);
+        }
+
         public UUID personId() {
             return member.personId();
         }
     }
 
     record UpdatePlan(UUID personId, List<String> goals, List<String> ownEfforts, List<String> steps,
-            LocalDate reviewedOn, LocalDate reviewBy) implements PlacementCommand {
+            LocalDate reviewedOn, LocalDate reviewBy, CooperationPlanForm form) implements PlacementCommand {
+        public UpdatePlan(UUID personId, List<String> goals, List<String> ownEfforts, List<String> steps, LocalDate reviewedOn,
+                LocalDate reviewBy) {
+            this(personId, goals, ownEfforts, steps, reviewedOn, reviewBy, CooperationPlanForm.AGREEMENT);
+        }
     }
 
     record StartDispute(UUID personId, LocalDate startedOn, String subject) implements PlacementCommand {

@@ -9,6 +9,7 @@ import de.auseinerhand.events.placement.BreachKind;
 import de.auseinerhand.events.placement.BreachOfDutyRecorded;
 import de.auseinerhand.events.placement.ClientProfileRecorded;
 import de.auseinerhand.events.placement.CooperationPlanAgreed;
+import de.auseinerhand.events.placement.CooperationPlanForm;
 import de.auseinerhand.events.placement.CooperationPlanDisputeEnded;
 import de.auseinerhand.events.placement.CooperationPlanDisputeStarted;
 import de.auseinerhand.events.placement.CooperationPlanUpdated;
@@ -215,8 +216,9 @@ public final class PlacementDecider implements Decider<PlacementCommand, Placeme
             throw reject("plan-exists", "planId", "the person has a cooperation plan; update it after a review");
         }
         planContent(c.goals(), c.steps(), c.agreedOn(), c.reviewBy(), "agreedOn");
+        CooperationPlanForm form = form(c.form(), c.agreedOn());
         return List.of(new CooperationPlanAgreed(c.planId(), c.personId(), List.copyOf(c.goals()), List.copyOf(c.steps()),
-                c.reviewBy(), Rules.copy(c.ownEfforts()), c.agreedOn()));
+                c.reviewBy(), Rules.copy(c.ownEfforts()), c.agreedOn(), null, form == CooperationPlanForm.AGREEMENT ? null : form));
     }
 
     private static List<EventData> update(UpdatePlan c, ClientFile f) {
@@ -224,8 +226,23 @@ public final class PlacementDecider implements Decider<PlacementCommand, Placeme
         planContent(c.goals(), c.steps(), c.reviewedOn(), c.reviewBy(), "reviewedOn");
         LocalDate last = plan.lastReviewedOn() == null ? plan.agreedOn() : plan.lastReviewedOn();
         notBefore(c.reviewedOn(), last, "reviewedOn", "the review cannot lie before " + last);
+        CooperationPlanForm form = form(c.form(), c.reviewedOn());
         return List.of(new CooperationPlanUpdated(plan.planId(), c.personId(), List.copyOf(c.goals()),
-                List.copyOf(c.steps()), c.reviewBy(), Rules.copy(c.ownEfforts()), c.reviewedOn()));
+                List.copyOf(c.steps()), c.reviewBy(), Rules.copy(c.ownEfforts()), c.reviewedOn(), null,
+                form == CooperationPlanForm.AGREEMENT ? null : form));
+    }
+
+    /**
+     * A plan set by administrative act exists from 2026-07-01 (13th amending act: when no agreement is reached, the agency
+     * sets the plan; the § 15a dispute procedure is gone). Before, § 15 knew only the agreement.
+     */
+    private static CooperationPlanForm form(CooperationPlanForm requested, LocalDate on) {
+        CooperationPlanForm form = requested == null ? CooperationPlanForm.AGREEMENT : requested;
+        if (form == CooperationPlanForm.ADMINISTRATIVE_ACT && on != null && on.isBefore(DISPUTE_PROCEDURE_REPEALED)) {
+            throw reject("administrative-act-not-in-force", "form", "a cooperation plan can be set by administrative act from "
+                    + DISPUTE_PROCEDURE_REPEALED + " (13th amending act); before, it is agreed (§ 15 SGB II) or disputed (§ 15a)");
+        }
+        return form;
     }
 
     private static PlacementState.Plan plan(ClientFile f) {
@@ -541,6 +558,10 @@ public final class PlacementDecider implements Decider<PlacementCommand, Placeme
                 c.subsidy(), c.monthlyWage()));
     }
 
+    private static CooperationPlanForm formOf(CooperationPlanForm recorded) {
+        return recorded == null ? CooperationPlanForm.AGREEMENT : recorded;
+    }
+
     @Override
     public PlacementState evolve(PlacementState s, EventData event) {
         if (event instanceof ClientProfileRecorded e) {
@@ -551,25 +572,25 @@ public final class PlacementDecider implements Decider<PlacementCommand, Placeme
         }
         if (event instanceof CooperationPlanAgreed e) {
             return s.with(s.client(e.personId()).withPlan(new PlacementState.Plan(e.planId(), e.goals(),
-                    Rules.copy(e.ownEfforts()), e.steps(), e.agreedOn(), null, e.reviewBy(), null, null)));
+                    Rules.copy(e.ownEfforts()), e.steps(), e.agreedOn(), null, e.reviewBy(), null, null, formOf(e.form()))));
         }
         if (event instanceof CooperationPlanUpdated e) {
             ClientFile f = s.client(e.personId());
             PlacementState.Plan p = f.plan();
             return s.with(f.withPlan(new PlacementState.Plan(p.planId(), e.goals(), Rules.copy(e.ownEfforts()), e.steps(),
-                    p.agreedOn(), e.reviewedOn(), e.reviewBy(), p.disputeStartedOn(), p.disputeSubject())));
+                    p.agreedOn(), e.reviewedOn(), e.reviewBy(), p.disputeStartedOn(), p.disputeSubject(), formOf(e.form()))));
         }
         if (event instanceof CooperationPlanDisputeStarted e) {
             ClientFile f = s.client(e.personId());
             PlacementState.Plan p = f.plan();
             return s.with(f.withPlan(new PlacementState.Plan(p.planId(), p.goals(), p.ownEfforts(), p.steps(),
-                    p.agreedOn(), p.lastReviewedOn(), p.reviewBy(), e.startedOn(), e.subject())));
+                    p.agreedOn(), p.lastReviewedOn(), p.reviewBy(), e.startedOn(), e.subject(), p.form())));
         }
         if (event instanceof CooperationPlanDisputeEnded e) {
             ClientFile f = s.client(e.personId());
             PlacementState.Plan p = f.plan();
             return s.with(f.withPlan(new PlacementState.Plan(p.planId(), p.goals(), p.ownEfforts(), p.steps(),
-                    p.agreedOn(), p.lastReviewedOn(), p.reviewBy(), null, null)));
+                    p.agreedOn(), p.lastReviewedOn(), p.reviewBy(), null, null, p.form())));
         }
         if (event instanceof PlacementProposed e) {
             return s.with(s.client(e.personId()).withProposal(

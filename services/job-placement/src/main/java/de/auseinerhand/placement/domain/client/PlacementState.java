@@ -35,7 +35,8 @@ public record PlacementState(Map<UUID, ClientFile> clients) {
 
     /** {@code disputeStartedOn} is set while a § 15a dispute procedure runs. */
     public record Plan(UUID planId, List<String> goals, List<String> ownEfforts, List<String> steps, LocalDate agreedOn,
-            LocalDate lastReviewedOn, LocalDate reviewBy, LocalDate disputeStartedOn, String disputeSubject) {
+            LocalDate lastReviewedOn, LocalDate reviewBy, LocalDate disputeStartedOn, String disputeSubject,
+            de.auseinerhand.events.placement.CooperationPlanForm form) {
         public boolean disputeRunning() {
             return disputeStartedOn != null;
         }
