@@ -32,6 +32,31 @@ KEYCLOAK_ISSUER="$KEYCLOAK_URL/realms/$REALM"
 # service:port, in start order. down stops them in reverse order.
 SERVICES=(client-registry:8081 benefit-calculation:8082 job-placement:8083 reporting:8084)
 
+# Replicas (up --replicas N): instance k > 1 of a service is named <service>-k and listens on port + 10*(k-1)
+# (8091-8094 for the second). The number up started with is kept in the run folder for down and smoke.
+REPLICA_PORT_STEP=10
+MAX_REPLICAS=3
+
+# The instances of the services as name:port, first instances first (in service order), for n replicas.
+service_instances() {
+  local n="$1" k entry
+  for ((k = 1; k <= n; k++)); do
+    for entry in "${SERVICES[@]}"; do
+      if [ "$k" = 1 ]; then
+        printf '%s\n' "$entry"
+      else
+        printf '%s-%s:%s\n' "${entry%%:*}" "$k" "$(( ${entry##*:} + REPLICA_PORT_STEP * (k - 1) ))"
+      fi
+    done
+  done
+}
+
+# Replicas the running stack was started with (1 without a record).
+recorded_replicas() {
+  local f="$RUN_DIR/replicas"
+  if [ -f "$f" ]; then tr -dc '0-9' <"$f"; else printf '1'; fi
+}
+
 # Databases and users per service (database = user; the password is for the local stack only).
 DATABASES=(client_registry benefit_calculation job_placement reporting)
 

@@ -67,6 +67,34 @@ public class Demo {
     final String registry = env("AEH_REGISTRY_URL", "http://127.0.0.1:8081");
     final String benefits = env("AEH_BENEFITS_URL", "http://127.0.0.1:8082");
     final String placement = env("AEH_PLACEMENT_URL", "http://127.0.0.1:8083");
+    /**
+     * Replicas (deploy/local/up --replicas N): AEH_DEMO_REPLICAS lists, per service, its instances' base URLs separated by
+     * "|", services separated by ","; a request for the first instance goes to the next instance in turn (round robin).
+     */
+    final Map<String, List<String>> replicas = replicas(env("AEH_DEMO_REPLICAS", ""));
+    final java.util.concurrent.atomic.AtomicLong turn = new java.util.concurrent.atomic.AtomicLong();
+
+    static Map<String, List<String>> replicas(String spec) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (String service : spec.split(",")) {
+            List<String> urls = List.of(service.split("\\|"));
+            if (urls.size() > 1) {
+                out.put(urls.get(0), urls);
+            }
+        }
+        return out;
+    }
+
+    /** The URL with its base replaced by the next replica of the same service (unchanged without replicas). */
+    String spread(String url) {
+        for (Map.Entry<String, List<String>> e : replicas.entrySet()) {
+            if (url.startsWith(e.getKey() + "/")) {
+                List<String> all = e.getValue();
+                return all.get((int) (turn.getAndIncrement() % all.size())) + url.substring(e.getKey().length());
+            }
+        }
+        return url;
+    }
     final Map<String, String> employers = new HashMap<>();
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     static final Pattern EMPLOYER_ID = Pattern.compile("\"employerId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
@@ -904,6 +932,7 @@ public class Demo {
     }
 
     HttpResponse<String> send(String user, String method, String url, String body, String ifMatch, String key) throws Exception {
+        url = spread(url);
         for (int attempt = 0; ; attempt++) {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
                     .header("Authorization", "Bearer " + token(user)).header("X-Purpose", "demo scenario");
