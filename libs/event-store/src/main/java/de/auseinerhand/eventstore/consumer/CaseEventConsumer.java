@@ -288,17 +288,7 @@ public class CaseEventConsumer {
     }
 
     private static boolean isTransient(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientException || t instanceof java.net.ConnectException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
-                    || sql.getSQLState().equals("40001") || sql.getSQLState().equals("40P01"))) {
-                return true;
-            }
-        }
-        return false;
+        return de.auseinerhand.eventstore.TransientFailure.isTransient(e);
     }
 
     private static String reasonOf(Throwable e) {

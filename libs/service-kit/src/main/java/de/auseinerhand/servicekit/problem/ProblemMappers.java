@@ -136,6 +136,14 @@ public class ProblemMappers {
                             "the service is at capacity; nothing was changed, retry shortly"))
                     .build();
         }
+        if (de.auseinerhand.eventstore.TransientFailure.isTransient(e)) {
+            LOG.warnf("database unavailable: %s", e.getMessage());
+            return Response.status(503).type(Problem.MEDIA).header("Retry-After", "1")
+                    .entity(Problem.of(ProblemTypes.UNAVAILABLE, "Service unavailable", 503,
+                            "the database is briefly unavailable; retry shortly with the same If-Match or Idempotency-Key "
+                                    + "(a change that did go through is not applied twice)"))
+                    .build();
+        }
         LOG.error("unexpected failure", e);
         return Problem.of(ProblemTypes.INTERNAL, "Internal error", 500,
                 "the request could not be completed; nothing was changed").toResponse();
