@@ -445,7 +445,7 @@ public class Chaos {
             String status = r == null ? null : match(STATUS, r.body());
             if ("DONE".equals(status) || "FAILED".equals(status)) {
                 String eq = match(EQUAL, r.body());
-                System.out.println("   reporting rebuild " + status + ", checksums equal: " + eq);
+                System.out.println("   reporting rebuild " + status + ", checksums equal: " + eq + ("true".equals(eq) ? "" : " " + r.body()));
                 return "DONE".equals(status) && "true".equals(eq);
             }
             Thread.sleep(1000);

@@ -307,11 +307,16 @@ public class Rebuilds {
                 // compare what the live version held at the switch with the same rows of the rebuilt one
                 String live = checksum("rp_v" + old, "rp_v" + old);
                 String rebuilt = checksum(schema, "rp_v" + old);
+                String differences = live.equals(rebuilt) ? null : differences("rp_v" + old, schema);
+                if (differences != null) {
+                    // the live rows are about to go: say which tables differ and how, for the diagnosis
+                    LOG.warnf("rebuild %s: the live projection differs from the rebuild: %s", p.rebuildId(), differences);
+                }
                 sql("drop schema rp_v" + old + " cascade");
                 Instant finished = Instant.now(clock);
                 double seconds = Math.max(0.001, Duration.between(p.startedAt(), finished).toMillis() / 1000.0);
                 Progress done = new Progress(p.rebuildId(), p.version(), "DONE", p.startedAt(), applied[0], applied[0] / seconds, 0, 0.0,
-                        switched, finished, live, rebuilt, live.equals(rebuilt), null);
+                        switched, finished, live, rebuilt, live.equals(rebuilt), differences);
                 current.set(done);
                 sql("update projection_rebuild set status = 'DONE', switched_at = ?, finished_at = ?, events = ?, events_per_second = ?,"
                         + " checksum_live = ?, checksum_rebuilt = ? where rebuild_id = ?", java.sql.Timestamp.from(switched),
@@ -533,6 +538,32 @@ public class Rebuilds {
      * md5 over the rows of {@code schema} whose keys are in {@code keysOf} (the live version as it was
      * at the switch; the rebuilt one also holds the events that arrived afterwards), in key order.
      */
+    /**
+     * Per table, the rows of the live version that the rebuild does not hold as they are (missing or different), and the
+     * first such row: what a checksum difference consists of.
+     */
+    String differences(String liveSchema, String rebuiltSchema) {
+        StringBuilder out = new StringBuilder();
+        try (Connection c = dataSource.getConnection()) {
+            for (String t : TABLES) {
+                try (PreparedStatement ps = c.prepareStatement("select count(*), min(x::text) from (select * from " + liveSchema + "." + t
+                        + " except select * from " + rebuiltSchema + "." + t + ") x")) {
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) > 0) {
+                            String row = rs.getString(2);
+                            out.append(out.length() == 0 ? "" : "; ").append(t).append(": ").append(rs.getLong(1))
+                                    .append(" live rows not in the rebuild, e.g. ").append(row.length() > 300 ? row.substring(0, 300) : row);
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            return "comparison failed: " + e.getMessage();
+        }
+        return out.length() == 0 ? "only rows the rebuild holds in addition differ" : out.toString();
+    }
+
     String checksum(String schema, String keysOf) {
         StringBuilder all = new StringBuilder();
         try (Connection c = dataSource.getConnection()) {
