@@ -22,7 +22,7 @@ public record BreachOfDutyRecorded(
         @OptionalField String facts,
         @OptionalField UUID offerId,
         @OptionalField UUID measureId,
-        @OptionalField EncryptedPii pii) implements EventData {
+        @OptionalField EncryptedPii pii) implements EventData, PersonTexts {
 
     /** With the texts in plain (before {@code pii} was introduced, and as job-placement's decider writes them before sealing). */
     public BreachOfDutyRecorded(UUID breachId, UUID personId, BreachKind kind, LocalDate occurredOn, String facts, UUID offerId, UUID measureId) {

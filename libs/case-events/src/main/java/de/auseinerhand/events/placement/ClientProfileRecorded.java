@@ -24,7 +24,7 @@ public record ClientProfileRecorded(
         @OptionalField Integer experienceYears,
         @OptionalField BigDecimal maxHoursPerWeek,
         @OptionalField LocalDate availableFrom,
-        @OptionalField EncryptedPii pii) implements EventData {
+        @OptionalField EncryptedPii pii) implements EventData, PersonTexts {
 
     /** With the texts in plain (before {@code pii} was introduced, and as job-placement's decider writes them before sealing). */
     public ClientProfileRecorded(UUID personId, List<String> qualifications, List<String> occupationsSought, int mobilityRadiusKm, List<String> constraints, List<String> languages, Boolean drivingLicence, Integer experienceYears, BigDecimal maxHoursPerWeek, LocalDate availableFrom) {

@@ -21,7 +21,7 @@ public record CooperationPlanAgreed(
         @OptionalField List<String> ownEfforts,
         @OptionalField LocalDate agreedOn,
         @OptionalField EncryptedPii pii,
-        @OptionalField CooperationPlanForm form) implements EventData {
+        @OptionalField CooperationPlanForm form) implements EventData, PersonTexts {
 
     /** An agreed plan (absent {@code form}: AGREEMENT). */
     public CooperationPlanAgreed(UUID planId, UUID personId, List<String> goals, List<String> steps, LocalDate reviewBy, List<String> ownEfforts,

@@ -16,7 +16,7 @@ public record CooperationPlanDisputeStarted(
         UUID personId,
         LocalDate startedOn,
         @OptionalField String subject,
-        @OptionalField EncryptedPii pii) implements EventData {
+        @OptionalField EncryptedPii pii) implements EventData, PersonTexts {
 
     /** With the texts in plain (before {@code pii} was introduced, and as job-placement's decider writes them before sealing). */
     public CooperationPlanDisputeStarted(UUID planId, UUID personId, LocalDate startedOn, String subject) {

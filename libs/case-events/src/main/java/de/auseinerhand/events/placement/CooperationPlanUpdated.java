@@ -21,7 +21,7 @@ public record CooperationPlanUpdated(
         @OptionalField List<String> ownEfforts,
         @OptionalField LocalDate reviewedOn,
         @OptionalField EncryptedPii pii,
-        @OptionalField CooperationPlanForm form) implements EventData {
+        @OptionalField CooperationPlanForm form) implements EventData, PersonTexts {
 
     /** An agreed plan (absent {@code form}: AGREEMENT). */
     public CooperationPlanUpdated(UUID planId, UUID personId, List<String> goals, List<String> steps, LocalDate reviewBy, List<String> ownEfforts,

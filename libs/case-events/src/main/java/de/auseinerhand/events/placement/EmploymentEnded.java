@@ -15,7 +15,7 @@ public record EmploymentEnded(
         UUID personId,
         LocalDate endDate,
         @OptionalField String reason,
-        @OptionalField EncryptedPii pii) implements EventData {
+        @OptionalField EncryptedPii pii) implements EventData, PersonTexts {
 
     /** With the texts in plain (before {@code pii} was introduced, and as job-placement's decider writes them before sealing). */
     public EmploymentEnded(UUID personId, LocalDate endDate, String reason) {

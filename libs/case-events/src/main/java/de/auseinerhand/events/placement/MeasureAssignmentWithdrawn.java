@@ -25,7 +25,7 @@ public record MeasureAssignmentWithdrawn(
         LocalDate withdrawnOn,
         String reason,
         @OptionalField String remark,
-        @OptionalField EncryptedPii pii) implements EventData {
+        @OptionalField EncryptedPii pii) implements EventData, PersonTexts {
 
     /** With the texts in plain (before {@code pii} was introduced, and as job-placement's decider writes them before sealing). */
     public MeasureAssignmentWithdrawn(UUID measureId, UUID personId, String legalBasis, MeasureCategory category, LocalDate withdrawnOn, String reason, String remark) {

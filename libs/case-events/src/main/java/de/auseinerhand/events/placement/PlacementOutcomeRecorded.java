@@ -17,7 +17,7 @@ public record PlacementOutcomeRecorded(
         PlacementOutcome outcome,
         LocalDate occurredOn,
         @OptionalField String reason,
-        @OptionalField EncryptedPii pii) implements EventData {
+        @OptionalField EncryptedPii pii) implements EventData, PersonTexts {
 
     /** With the texts in plain (before {@code pii} was introduced, and as job-placement's decider writes them before sealing). */
     public PlacementOutcomeRecorded(UUID personId, UUID offerId, PlacementOutcome outcome, LocalDate occurredOn, String reason) {

@@ -80,7 +80,7 @@ class EventStoreBenchmark {
         var task = ticker.scheduleAtFixedRate(() -> {
             String caseId = "BG-05958032-" + UUID.randomUUID();
             List<StoredEvent> stored = QuarkusTransaction.requiringNew().call(() -> store.append("case-" + caseId, 0,
-                    List.of(new NewEvent(new CaseOpened(caseId, "05958032", LocalDate.now()), caseId, "05958032")), META));
+                    List.of(new NewEvent(new CaseOpened(caseId, "05958032", de.auseinerhand.testsupport.TestClock.today()), caseId, "05958032")), META));
             if (measuring.get() == 1) {
                 committedAt.put(stored.get(0).envelope().id(), System.nanoTime());
             }
@@ -154,9 +154,9 @@ class EventStoreBenchmark {
                 while (phase.get() < 2) {
                     String caseId = "BG-05958004-" + UUID.randomUUID();
                     List<NewEvent> list = new ArrayList<>(batch);
-                    list.add(new NewEvent(new CaseOpened(caseId, "05958004", LocalDate.now()), caseId, "05958004"));
+                    list.add(new NewEvent(new CaseOpened(caseId, "05958004", de.auseinerhand.testsupport.TestClock.today()), caseId, "05958004"));
                     for (int i = 1; i < batch; i++) {
-                        list.add(new NewEvent(new UnemploymentStarted(UUID.randomUUID(), LocalDate.now(), null), caseId, "05958004"));
+                        list.add(new NewEvent(new UnemploymentStarted(UUID.randomUUID(), de.auseinerhand.testsupport.TestClock.today(), null), caseId, "05958004"));
                     }
                     long t0 = System.nanoTime();
                     QuarkusTransaction.requiringNew().run(() -> store.append("case-" + caseId, 0, list, META));

@@ -10,6 +10,7 @@ import de.auseinerhand.events.placement.CooperationPlanUpdated;
 import de.auseinerhand.events.placement.EmploymentEnded;
 import de.auseinerhand.events.placement.MeasureAssignmentWithdrawn;
 import de.auseinerhand.events.placement.PlacementOutcomeRecorded;
+import de.auseinerhand.events.placement.PersonTexts;
 import de.auseinerhand.events.placement.PlacementTexts;
 import java.util.List;
 import java.util.UUID;
@@ -27,46 +28,12 @@ final class SealedTexts {
 
     /** The person whose key seals the event's texts, or null for events without free texts. */
     static UUID personOf(EventData e) {
-        if (e instanceof ClientProfileRecorded x) {
-            return x.personId();
-        } else if (e instanceof CooperationPlanAgreed x) {
-            return x.personId();
-        } else if (e instanceof CooperationPlanUpdated x) {
-            return x.personId();
-        } else if (e instanceof CooperationPlanDisputeStarted x) {
-            return x.personId();
-        } else if (e instanceof BreachOfDutyRecorded x) {
-            return x.personId();
-        } else if (e instanceof EmploymentEnded x) {
-            return x.personId();
-        } else if (e instanceof MeasureAssignmentWithdrawn x) {
-            return x.personId();
-        } else if (e instanceof PlacementOutcomeRecorded x) {
-            return x.personId();
-        }
-        return null;
+        return e instanceof PersonTexts x ? x.personId() : null;
     }
 
     /** The encrypted texts of a sealed event, or null. */
     static EncryptedPii piiOf(EventData e) {
-        if (e instanceof ClientProfileRecorded x) {
-            return x.pii();
-        } else if (e instanceof CooperationPlanAgreed x) {
-            return x.pii();
-        } else if (e instanceof CooperationPlanUpdated x) {
-            return x.pii();
-        } else if (e instanceof CooperationPlanDisputeStarted x) {
-            return x.pii();
-        } else if (e instanceof BreachOfDutyRecorded x) {
-            return x.pii();
-        } else if (e instanceof EmploymentEnded x) {
-            return x.pii();
-        } else if (e instanceof MeasureAssignmentWithdrawn x) {
-            return x.pii();
-        } else if (e instanceof PlacementOutcomeRecorded x) {
-            return x.pii();
-        }
-        return null;
+        return e instanceof PersonTexts x ? x.pii() : null;
     }
 
     /** The plain texts of an unsealed event; null when it has none worth sealing. */

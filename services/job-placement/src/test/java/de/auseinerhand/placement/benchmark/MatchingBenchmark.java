@@ -99,8 +99,8 @@ class MatchingBenchmark {
                     + "'05958024','05958028','05958032','05958036','05958040','05958044','05958048'])[1 + abs(hashtext(offer_id::text)) % 12]");
         }
         String caseId = TestEvents.newCaseId(MESCHEDE);
-        PersonRegistered head = TestEvents.person(PersonRole.HEAD, YearMonth.of(1980, 3), Sex.MALE, true, LocalDate.now().minusMonths(1));
-        TestEvents.publish(TestEvents.caseOpened(caseId, MESCHEDE, LocalDate.now().minusMonths(1)), caseId, MESCHEDE, 1);
+        PersonRegistered head = TestEvents.person(PersonRole.HEAD, YearMonth.of(1980, 3), Sex.MALE, true, de.auseinerhand.testsupport.TestClock.today().minusMonths(1));
+        TestEvents.publish(TestEvents.caseOpened(caseId, MESCHEDE, de.auseinerhand.testsupport.TestClock.today().minusMonths(1)), caseId, MESCHEDE, 1);
         TestEvents.publish(head, caseId, MESCHEDE, 2);
         Eventually.assertSoon(() -> given().auth().oauth2(TOKEN).get("/api/v1/known-cases/{id}", caseId).then().statusCode(200)
                 .body("persons", hasSize(1)));
@@ -171,8 +171,8 @@ class MatchingBenchmark {
         String lastCase = null;
         for (int i = 0; i < 50; i++) {
             String caseId = TestEvents.newCaseId(MESCHEDE);
-            PersonRegistered head = TestEvents.person(PersonRole.HEAD, YearMonth.of(1980, 3), Sex.FEMALE, true, LocalDate.now().minusMonths(1));
-            TestEvents.publish(TestEvents.caseOpened(caseId, MESCHEDE, LocalDate.now().minusMonths(1)), caseId, MESCHEDE, 1);
+            PersonRegistered head = TestEvents.person(PersonRole.HEAD, YearMonth.of(1980, 3), Sex.FEMALE, true, de.auseinerhand.testsupport.TestClock.today().minusMonths(1));
+            TestEvents.publish(TestEvents.caseOpened(caseId, MESCHEDE, de.auseinerhand.testsupport.TestClock.today().minusMonths(1)), caseId, MESCHEDE, 1);
             TestEvents.publish(head, caseId, MESCHEDE, 2);
             clients.add(new String[] {caseId, head.personId().toString()});
             lastCase = caseId;

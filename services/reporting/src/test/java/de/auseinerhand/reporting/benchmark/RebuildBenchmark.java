@@ -79,7 +79,7 @@ class RebuildBenchmark {
                 }
                 long v = 0;
                 for (EventData d : history) {
-                    EventEnvelope e = EventCodec.envelope(UUID.randomUUID(), d, caseId, Instant.now(), town, "bench-" + caseId, ++v,
+                    EventEnvelope e = EventCodec.envelope(UUID.randomUUID(), d, caseId, de.auseinerhand.testsupport.TestClock.now(), town, "bench-" + caseId, ++v,
                             UUID.randomUUID(), null, "user:bench", null);
                     producer.send(new ProducerRecord<>(TestKafka.CASE_EVENTS, caseId, EventCodec.instance().toJson(e)));
                     events++;
