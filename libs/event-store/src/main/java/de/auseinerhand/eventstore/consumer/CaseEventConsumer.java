@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -61,6 +62,17 @@ public class CaseEventConsumer {
     @Inject
     EventTracing tracing;
 
+    @Inject
+    ConsumerStatus status;
+
+    /**
+     * How long one application of a record waits for a row or table lock before it gives up and retries (fault F12: a
+     * projection table locked by someone else). Without it the consumer would wait silently for as long as the lock is
+     * held; with it the wait shows as retries, and readiness turns DOWN once they last ({@link CaseEventConsumerHealth}).
+     */
+    @ConfigProperty(name = "aeh.consumer.lock-timeout", defaultValue = "5s")
+    Duration lockTimeout;
+
     private final EventCodec codec = EventCodec.instance();
 
     /** Applies {@code record} for {@code consumer}; {@code projection} runs inside the transaction. */
@@ -74,6 +86,7 @@ public class CaseEventConsumer {
                 MDC.put("spanId", span.getSpanContext().getSpanId());
                 ownMdc = true;
             }
+            status.applying(consumer);
             applyWithRetries(consumer, record, projection, span);
         } catch (DeadLetterException e) {
             span.setStatus(StatusCode.ERROR, "dead-lettered");
@@ -84,6 +97,7 @@ public class CaseEventConsumer {
             span.setAttribute("error.type", e.getClass().getName());
             throw e;
         } finally {
+            status.applied(consumer);
             span.end();
             if (ownMdc) {
                 MDC.remove("traceId");
@@ -120,6 +134,9 @@ public class CaseEventConsumer {
     private void applyInTransaction(String consumer, ConsumerRecord<String, String> record,
             Consumer<EventEnvelope> projection, Span span) {
         try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("set local lock_timeout = '" + lockTimeout.toMillis() + "ms'")) {
+                ps.execute();
+            }
             if (record.key() != null && isParked(c, consumer, record.key())) {
                 span.setAttribute("aeh.consumer.case_parked", true);
                 throw new CaseParkedException(record.key());

@@ -17,6 +17,30 @@ public class ConsumerStatus {
     @Inject
     AgroalDataSource dataSource;
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "aeh.consumer.name")
+    java.util.Optional<String> consumer;
+
+    /** Per consumer, since when (System.nanoTime) the record being applied now has been in the works; 0 when idle. */
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> applyingSince = new java.util.concurrent.ConcurrentHashMap<>();
+
+    void applying(String consumer) {
+        applyingSince.computeIfAbsent(consumer, k -> new java.util.concurrent.atomic.AtomicLong()).compareAndSet(0, System.nanoTime());
+    }
+
+    void applied(String consumer) {
+        applyingSince.computeIfAbsent(consumer, k -> new java.util.concurrent.atomic.AtomicLong()).set(0);
+    }
+
+    /**
+     * How long the record that {@code consumer} applies now has been held up (retries after database outages, lock
+     * waits), in seconds; 0 when the consumer is idle or just started a record. Monotonic time, not the business clock.
+     */
+    public double stalledSeconds(String consumer) {
+        java.util.concurrent.atomic.AtomicLong since = applyingSince.get(consumer);
+        long start = since == null ? 0 : since.get();
+        return start == 0 ? 0 : (System.nanoTime() - start) / 1e9;
+    }
+
     /**
      * Dead letters and parked cases of this service's consumers as gauges ({@code aeh_dead_letters},
      * {@code aeh_parked_cases}), counted in the database at every scrape.
@@ -27,6 +51,10 @@ public class ConsumerStatus {
                 .description("Records this service's consumers sent to the dead-letter topic").register(meters);
         io.micrometer.core.instrument.Gauge.builder("aeh.parked.cases", this, s -> s.total("consumer_parked_case"))
                 .description("Cases whose later events wait behind a dead letter").register(meters);
+        consumer.ifPresent(name -> io.micrometer.core.instrument.Gauge.builder("aeh.consumer.stalled.seconds", this,
+                        s -> s.stalledSeconds(name)).tag("consumer", name)
+                .description("How long the record the consumer applies now has been held up (database outage, a locked table)")
+                .register(meters));
     }
 
     private double total(String table) {

@@ -24,6 +24,16 @@ class TransientFailureTest {
     }
 
     @Test
+    void aLockHeldElsewhereOrADatabaseRefusingWritesIsTransient() {
+        // F12: lock_timeout ran out; F23: read-only switch, disk full; a statement cancelled by its timeout
+        assertThat(TransientFailure.isTransient(new SQLException("canceling statement due to lock timeout", "55P03"))).isTrue();
+        assertThat(TransientFailure.isTransient(new RuntimeException(
+                new SQLException("cannot execute INSERT in a read-only transaction", "25006")))).isTrue();
+        assertThat(TransientFailure.isTransient(new SQLException("could not extend file: No space left on device", "53100"))).isTrue();
+        assertThat(TransientFailure.isTransient(new SQLException("canceling statement due to statement timeout", "57014"))).isTrue();
+    }
+
+    @Test
     void aFaultOfTheRecordOrTheRequestIsNot() {
         assertThat(TransientFailure.isTransient(new IllegalArgumentException("no such type"))).isFalse();
         assertThat(TransientFailure.isTransient(new SQLException("duplicate key", "23505"))).isFalse();
