@@ -229,7 +229,7 @@ public class OutboxRelay {
                         }
                         continue;
                     }
-                    oldestAgeMillis.set(Duration.between(rows.get(0).recordedAt(), Instant.now(clock)).toMillis());
+                    oldestAgeMillis.set(ageMillis(rows.get(0).recordedAt()));
                     if (done < rows.size()) {
                         refreshBacklog(session);
                         sleep(backoff);
@@ -300,13 +300,22 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * Age of a row by this replica's clock, never negative: {@code recorded_at} comes from the replica that wrote the row,
+     * and a writer whose clock runs ahead of this one (fault F22, clock skew) must not make the lag gauge negative and
+     * break the alerts that watch it.
+     */
+    private long ageMillis(Instant recordedAt) {
+        return Math.max(0, Duration.between(recordedAt, Instant.now(clock)).toMillis());
+    }
+
     private void refreshBacklog(Connection c) throws SQLException {
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("select count(*), min(recorded_at) from es_outbox")) {
             rs.next();
             backlog.set(rs.getLong(1));
             java.sql.Timestamp oldest = rs.getTimestamp(2);
-            oldestAgeMillis.set(oldest == null ? 0 : Duration.between(oldest.toInstant(), Instant.now(clock)).toMillis());
+            oldestAgeMillis.set(oldest == null ? 0 : ageMillis(oldest.toInstant()));
         }
     }
 
@@ -390,7 +399,8 @@ public class OutboxRelay {
         }
         Instant now = Instant.now(clock);
         for (int i = 0; i < acked; i++) {
-            commitToAck.record(Duration.between(rows.get(i).recordedAt(), now));
+            // a row written by a replica whose clock runs ahead would have a negative age (fault F22): it counts as 0
+            commitToAck.record(Duration.ofMillis(Math.max(0, Duration.between(rows.get(i).recordedAt(), now).toMillis())));
         }
         if (acked > 0 && removeAfterAck) {
             Long[] ids = rows.subList(0, acked).stream().map(OutboxRow::id).toArray(Long[]::new);

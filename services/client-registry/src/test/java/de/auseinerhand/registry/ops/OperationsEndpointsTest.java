@@ -3,7 +3,9 @@ package de.auseinerhand.registry.ops;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThan;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,16 @@ class OperationsEndpointsTest {
                 .body("checks.name", hasItem("Database connections health check"))
                 .body("checks.name", hasItem("Kafka connection health check"));
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void readinessAndMetricsShowHowFarThisReplicasClockIsFromTheDatabases() {
+        // same machine, same clock: well within the tolerated skew (F22 runs one replica 5 min off in tools/chaos)
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'clock skew' }.data.withinMaxSkew", equalTo(true))
+                .body("checks.find { it.name == 'clock skew' }.data.skewMillis", lessThan(5_000))
+                .body("checks.find { it.name == 'clock skew' }.data.skewMillis", greaterThan(-5_000));
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("aeh_clock_skew_seconds"));
     }
 
     @Test
