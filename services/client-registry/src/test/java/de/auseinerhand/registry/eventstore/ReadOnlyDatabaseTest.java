@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.auseinerhand.testsupport.Eventually;
+import de.auseinerhand.testsupport.TestClock;
 import de.auseinerhand.testsupport.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,14 +37,14 @@ class ReadOnlyDatabaseTest {
     @Test
     void whileTheDatabaseRefusesWritesACommandAnswers503AndLeavesNothingBehind() throws Exception {
         String key = UUID.randomUUID().toString();
-        Map<String, Object> body = Map.of("municipality", "05958036", "openedOn", "2026-02-01");
+        Map<String, Object> body = Map.of("municipality", "05958036", "openedOn", TestClock.today().toString());
         Map<String, Long> before;
         readOnly(true);
         try {
             before = counts();
             Response refused = given().auth().oauth2(TOKEN).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
                     .when().post("/api/v1/cases");
-            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.statusCode()).as(refused.asString()).isEqualTo(503);
             assertThat(refused.header("Retry-After")).isNotBlank();
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(counts()).isEqualTo(before);
