@@ -30,7 +30,7 @@ public final class TestDatabase {
     }
 
     public static TestDatabase create(String prefix) {
-        String name = (prefix + "_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss")) + "_"
+        String name = (prefix + "_" + LocalDateTime.now(TestClock.clock()).format(DateTimeFormatter.ofPattern("MMddHHmmss")) + "_"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff))).toLowerCase()
                 .replaceAll("[^a-z0-9_]", "_");
         String host = System.getProperty("aeh.test.pg.host", "127.0.0.1");

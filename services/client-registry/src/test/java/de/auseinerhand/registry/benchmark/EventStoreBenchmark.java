@@ -222,7 +222,7 @@ class EventStoreBenchmark {
     }
 
     private static void report(String line) throws IOException {
-        String stamped = Instant.now() + " " + line;
+        String stamped = Instant.now(de.auseinerhand.testsupport.TestClock.clock()) + " " + line;
         System.out.println("BENCHMARK " + stamped);
         REPORT.add(stamped);
         Path out = Path.of("target", "benchmarks", "event-store.txt");
