@@ -22,9 +22,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -34,7 +38,8 @@ import org.jboss.logging.MDC;
  * Applies one record of {@code case-events} to a consumer's own tables exactly once.
  *
  * <p>In one transaction: refuse if the case is parked, parse the envelope, record the event id in the
- * inbox (a duplicate is skipped), let the projection write its rows, advance the checkpoint. A record
+ * inbox (a duplicate is skipped), let the projection write its rows, advance the checkpoint. A record far below the
+ * checkpoint (a catch-up rebuild filled the projection in bulk) moves the channel's consumer on to the checkpoint. A record
  * that cannot be applied (malformed, unknown type, a projection rule that refuses it) parks its case
  * and is rethrown as {@link DeadLetterException}, which the SmallRye Kafka connector
  * ({@code failure-strategy=dead-letter-queue}) sends to {@code case-events-dlq} with the reason in
@@ -72,6 +77,20 @@ public class CaseEventConsumer {
      */
     @ConfigProperty(name = "aeh.consumer.lock-timeout", defaultValue = "5s")
     Duration lockTimeout;
+
+    /** Below the checkpoint by at least this many records, the consumer seeks to the checkpoint ({@link #skipAhead}). */
+    @ConfigProperty(name = "aeh.consumer.skip-ahead-gap", defaultValue = "1000")
+    long skipAheadGap;
+
+    /** The incoming channel whose Kafka consumer {@link #skipAhead} moves. */
+    @ConfigProperty(name = "aeh.consumer.channel", defaultValue = "case-events")
+    String channel;
+
+    @Inject
+    KafkaClientService kafkaClients;
+
+    /** Checkpoints found beyond the end of their partition, not to be checked again for every record. */
+    private final java.util.concurrent.ConcurrentHashMap<TopicPartition, Long> notFollowed = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final EventCodec codec = EventCodec.instance();
 
@@ -111,8 +130,12 @@ public class CaseEventConsumer {
         Duration backoff = Duration.ofMillis(200);
         while (true) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> applyInTransaction(consumer, record, projection, span));
+                Long checkpoint = QuarkusTransaction.requiringNew().call(() -> applyInTransaction(consumer, record, projection, span));
                 meters.counter("aeh.consumer.applied", "consumer", consumer).increment();
+                if (checkpoint != null) {
+                    // after the commit: the seek runs on the polling thread and must not join this record's transaction
+                    skipAhead(consumer, record, checkpoint);
+                }
                 return;
             } catch (RuntimeException e) {
                 if (isTransient(e)) {
@@ -131,7 +154,8 @@ public class CaseEventConsumer {
         }
     }
 
-    private void applyInTransaction(String consumer, ConsumerRecord<String, String> record,
+    /** Returns the partition's checkpoint when the record lies far below it ({@link #skipAhead}), else null. */
+    private Long applyInTransaction(String consumer, ConsumerRecord<String, String> record,
             Consumer<EventEnvelope> projection, Span span) {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("set local lock_timeout = '" + lockTimeout.toMillis() + "ms'")) {
@@ -149,7 +173,13 @@ public class CaseEventConsumer {
                 span.setAttribute("aeh.consumer.duplicate", true);
                 meters.counter("aeh.consumer.duplicates", "consumer", consumer).increment();
             }
-            advance(c, consumer, record);
+            if (!claim(c, consumer, record)) {
+                // the checkpoint is past this record already: a catch-up rebuild may have filled the projection in bulk
+                span.setAttribute("aeh.consumer.below_checkpoint", true);
+                long checkpoint = checkpoint(c, consumer, record);
+                return checkpoint - record.offset() >= skipAheadGap ? checkpoint : null;
+            }
+            return null;
         } catch (SQLException e) {
             throw new ConsumerStorageException(e);
         }
@@ -228,6 +258,76 @@ public class CaseEventConsumer {
             ps.setString(1, consumer);
             ps.setObject(2, e.id());
             return ps.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Advances the partition's checkpoint past {@code r}, in the transaction that applies it; false when the checkpoint is
+     * there already (a record delivered again after a rebalance, or one a catch-up rebuild applied in bulk). The inbox,
+     * not this answer, decides whether the record is applied: a checkpoint is only as good as the topic it was taken on.
+     */
+    private static boolean claim(Connection c, String consumer, ConsumerRecord<?, ?> r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into consumer_checkpoint (consumer, topic, partition, next_offset) values (?, ?, ?, ?) "
+                        + "on conflict (consumer, topic, partition) do update set next_offset = excluded.next_offset, updated_at = now() "
+                        + "where consumer_checkpoint.next_offset < excluded.next_offset")) {
+            ps.setString(1, consumer);
+            ps.setString(2, r.topic());
+            ps.setInt(3, r.partition());
+            ps.setLong(4, r.offset() + 1);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private static long checkpoint(Connection c, String consumer, ConsumerRecord<?, ?> r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select next_offset from consumer_checkpoint where consumer = ? and topic = ? and partition = ?")) {
+            ps.setString(1, consumer);
+            ps.setString(2, r.topic());
+            ps.setInt(3, r.partition());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : r.offset();
+            }
+        }
+    }
+
+    /**
+     * Far below the checkpoint (a catch-up rebuild filled the projection in bulk and moved the checkpoint to the end of the
+     * log it read): instead of applying again, one by one, what the rebuild applied (the projections' writes are idempotent
+     * per event, so that would only cost time), the channel's Kafka consumer moves on to the checkpoint. Never beyond the
+     * end of the partition: a checkpoint taken on an earlier incarnation of the topic is not followed.
+     */
+    private void skipAhead(String consumer, ConsumerRecord<?, ?> r, long next) {
+        // every partition of this consumer behind its checkpoint moves, not only the record's: a catch-up moved them all
+        Map<Integer, Long> checkpoints = status.checkpoints(consumer, r.topic());
+        checkpoints.merge(r.partition(), next, Math::max);
+        for (var kafka : kafkaClients.<Object, Object>getConsumers(channel)) {
+            kafka.runOnPollingThread(k -> {
+                List<TopicPartition> behind = new java.util.ArrayList<>();
+                for (TopicPartition tp : k.assignment()) {
+                    Long checkpoint = tp.topic().equals(r.topic()) ? checkpoints.get(tp.partition()) : null;
+                    if (checkpoint != null && k.position(tp) < checkpoint && !checkpoint.equals(notFollowed.get(tp))) {
+                        behind.add(tp);
+                    }
+                }
+                if (behind.isEmpty()) {
+                    return;
+                }
+                Map<TopicPartition, Long> ends = k.endOffsets(behind);
+                for (TopicPartition tp : behind) {
+                    long checkpoint = checkpoints.get(tp.partition());
+                    Long end = ends.get(tp);
+                    if (end == null || checkpoint > end) {
+                        notFollowed.put(tp, checkpoint);
+                        LOG.warnf("%s: the checkpoint %d of %s lies beyond the end of the partition (%s): not followed", consumer, checkpoint, tp, end);
+                    } else {
+                        LOG.infof("%s: %s was handled up to offset %d (checkpoint) while this consumer read at %d: moving on to the checkpoint",
+                                consumer, tp, checkpoint, k.position(tp));
+                        k.seek(tp, checkpoint);
+                    }
+                }
+            }).subscribe().with(ok -> { }, e -> LOG.warnf(e, "%s: moving on to the checkpoints failed; the records are applied again one by one"
+                    + " (idempotent)", consumer));
         }
     }
 
