@@ -61,6 +61,21 @@ public class EventStore {
     private final EventCodec codec = EventCodec.instance();
 
     /**
+     * The largest envelope (UTF-8 bytes) an append accepts. Kafka refuses records above its {@code max.message.bytes}
+     * (1 MiB by default), and a refused record would stop its case's later events at the relay; the APIs' own limits
+     * (64 KiB bodies, 10,000 characters per text) keep events far below this, which is the last line.
+     */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "aeh.events.max-bytes", defaultValue = "262144")
+    int maxEventBytes;
+
+    private void checkSize(EventEnvelope e, String payload) {
+        if (payload.length() > maxEventBytes / 3 && payload.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxEventBytes) {
+            throw new CommandRejected("event-too-large", null, "the change would record an event of " + e.type() + " larger than "
+                    + maxEventBytes + " bytes; shorten its text fields");
+        }
+    }
+
+    /**
      * Appends {@code events} to {@code streamId} if the stream is at {@code expectedVersion} (0 = the
      * stream must not exist yet). Runs in the caller's transaction.
      *
@@ -141,6 +156,7 @@ public class EventStore {
             municipalities[i] = e.municipality();
             times[i] = Timestamp.from(e.time());
             payloads[i] = codec.toJson(e);
+            checkSize(e, payloads[i]);
         }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int p = 1;

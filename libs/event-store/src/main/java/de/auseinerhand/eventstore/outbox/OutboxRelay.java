@@ -74,6 +74,13 @@ public class OutboxRelay {
     @ConfigProperty(name = "aeh.outbox.lock-key", defaultValue = "7301")
     long lockKey;
 
+    /**
+     * The largest record the topic accepts (its {@code max.message.bytes}, Kafka's default 1 MiB, less the record's
+     * overhead): a larger row is parked before it is sent, so that no later row of its case is sent past it.
+     */
+    @ConfigProperty(name = "aeh.outbox.max-record-bytes", defaultValue = "1000000")
+    int maxRecordBytes;
+
     @ConfigProperty(name = "aeh.outbox.max-backoff", defaultValue = "PT5S")
     Duration maxBackoff;
 
@@ -112,6 +119,7 @@ public class OutboxRelay {
     private final AtomicLong backlog = new AtomicLong();
     private final java.util.concurrent.locks.ReentrantLock cycle = new java.util.concurrent.locks.ReentrantLock();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
+    private final AtomicLong parkedRows = new AtomicLong();
     private KafkaProducer<String, String> producer;
     private Counter published;
     private Counter failures;
@@ -122,6 +130,8 @@ public class OutboxRelay {
                 .description("Outbox rows not yet acknowledged by Kafka").register(meters);
         Gauge.builder("aeh.outbox.lag.seconds", oldestAgeMillis, v -> v.get() / 1000.0)
                 .description("Age of the oldest unpublished outbox row").register(meters);
+        Gauge.builder("aeh.outbox.parked", parkedRows, AtomicLong::get)
+                .description("Outbox rows the broker refused for good, set aside; later events of their cases wait").register(meters);
         Gauge.builder("aeh.outbox.leader", () -> leader ? 1 : 0)
                 .description("1 while this replica holds the relay lock").register(meters);
         published = meters.counter("aeh.outbox.published");
@@ -311,11 +321,16 @@ public class OutboxRelay {
 
     private void refreshBacklog(Connection c) throws SQLException {
         try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("select count(*), min(recorded_at) from es_outbox")) {
+                ResultSet rs = st.executeQuery("select count(*), min(recorded_at) from es_outbox o"
+                        + " where not exists (select 1 from es_outbox_parked p where p.message_key = o.message_key)")) {
             rs.next();
             backlog.set(rs.getLong(1));
             java.sql.Timestamp oldest = rs.getTimestamp(2);
             oldestAgeMillis.set(oldest == null ? 0 : ageMillis(oldest.toInstant()));
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select count(*) from es_outbox_parked")) {
+            rs.next();
+            parkedRows.set(rs.getLong(1));
         }
     }
 
@@ -323,7 +338,8 @@ public class OutboxRelay {
         try (PreparedStatement ps = c.prepareStatement(
                 "select o.id, o.topic, o.message_key, e.envelope::text, o.recorded_at, e.event_id::text, e.event_type, "
                         + "e.envelope->>'traceparent' from es_outbox o "
-                        + "join es_event e on e.global_position = o.global_position order by o.id limit ?")) {
+                        + "join es_event e on e.global_position = o.global_position "
+                        + "where not exists (select 1 from es_outbox_parked p where p.message_key = o.message_key) order by o.id limit ?")) {
             ps.setInt(1, limit);
             List<OutboxRow> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -353,7 +369,13 @@ public class OutboxRelay {
         }
         List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
         List<Span> spans = new ArrayList<>(rows.size());
+        int tooLarge = -1;
         for (OutboxRow row : rows) {
+            if (row.payload().length() > maxRecordBytes / 4 && row.payload().getBytes(StandardCharsets.UTF_8).length > maxRecordBytes) {
+                // the broker would refuse it: nothing after it is sent, so no later row of its case overtakes it
+                tooLarge = sent.size();
+                break;
+            }
             ProducerRecord<String, String> rec = new ProducerRecord<>(row.topic(), row.key(), row.payload());
             rec.headers().add("content-type", EventEnvelope.CLOUDEVENTS_JSON.getBytes(StandardCharsets.UTF_8));
             Span span = producerSpan(row);
@@ -376,6 +398,7 @@ public class OutboxRelay {
             }
         }
         int acked = 0;
+        boolean parkedNow = false;
         for (Future<RecordMetadata> f : sent) {
             Span span = spans.get(acked);
             try {
@@ -385,10 +408,18 @@ public class OutboxRelay {
                 span.end();
                 acked++;
             } catch (Exception e) {
-                LOG.warnf("publishing outbox row failed: %s", e.getMessage());
+                Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
                 span.setStatus(StatusCode.ERROR, "not acknowledged");
-                span.setAttribute("error.type", e.getClass().getName());
+                span.setAttribute("error.type", cause.getClass().getName());
                 span.end();
+                if (refusedForGood(cause)) {
+                    // refused by the broker itself (its limit below aeh.outbox.max-record-bytes): rows sent after it in this
+                    // batch may have gone out already; the case's rows still in the outbox wait
+                    park(session, rows.get(acked), cause);
+                    parkedNow = true;
+                } else {
+                    LOG.warnf("publishing outbox row failed: %s", e.getMessage());
+                }
                 break;
             }
         }
@@ -396,6 +427,13 @@ public class OutboxRelay {
             // sent after the first failure: their outcome is not waited for, the rows are published again
             spans.get(i).setStatus(StatusCode.ERROR, "not acknowledged");
             spans.get(i).end();
+        }
+        if (tooLarge >= 0 && acked == tooLarge && !parkedNow) {
+            OutboxRow row = rows.get(tooLarge);
+            park(session, row, new org.apache.kafka.common.errors.RecordTooLargeException("the record has "
+                    + row.payload().getBytes(StandardCharsets.UTF_8).length + " bytes; the topic accepts at most " + maxRecordBytes
+                    + " (aeh.outbox.max-record-bytes)"));
+            parkedNow = true;
         }
         Instant now = Instant.now(clock);
         for (int i = 0; i < acked; i++) {
@@ -411,11 +449,38 @@ public class OutboxRelay {
             }
         }
         published.increment(acked);
-        lastAttemptFailed = acked < rows.size();
+        // a parked row is no outage: the rest goes on at once
+        lastAttemptFailed = acked < rows.size() && !parkedNow;
         if (lastAttemptFailed) {
             failures.increment();
         }
         return acked;
+    }
+
+    /** The broker (or the producer, before sending) refuses this record whatever happens: retrying cannot help. */
+    static boolean refusedForGood(Throwable e) {
+        return e instanceof org.apache.kafka.common.errors.RecordTooLargeException
+                || e instanceof org.apache.kafka.common.errors.RecordBatchTooLargeException
+                || e instanceof org.apache.kafka.common.InvalidRecordException;
+    }
+
+    /**
+     * Moves a row the broker refused for good to {@code es_outbox_parked}, in one statement: later rows of its case wait
+     * in the outbox (order per case is kept), every other case's rows go on. District IT is alerted
+     * ({@code aeh_outbox_parked} &gt; 0) and decides (docs/operations.md, "A parked outbox row").
+     */
+    private void park(Connection session, OutboxRow row, Throwable reason) throws SQLException {
+        String why = reason.getClass().getSimpleName() + ": " + reason.getMessage();
+        try (PreparedStatement ps = session.prepareStatement("with moved as (delete from es_outbox where id = ? returning id, global_position,"
+                + " event_id, topic, message_key, recorded_at) insert into es_outbox_parked (id, global_position, event_id, topic, message_key,"
+                + " recorded_at, reason) select id, global_position, event_id, topic, message_key, recorded_at, ? from moved")) {
+            ps.setLong(1, row.id());
+            ps.setString(2, why.length() > 2000 ? why.substring(0, 2000) : why);
+            ps.executeUpdate();
+        }
+        parkedRows.incrementAndGet();
+        LOG.errorf("outbox row %d (event %s, %s) refused by the broker for good and parked: %s; later events of its case wait until it is"
+                + " dealt with (docs/operations.md, A parked outbox row)", row.id(), row.eventId(), row.eventType(), why);
     }
 
     /**

@@ -47,6 +47,29 @@ public class ProblemMappers {
         return validation(List.of(new FieldError(pathOf(e), "unknown field")));
     }
 
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e) {
+        return Response.status(401).type(Problem.MEDIA).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(Problem.of(ProblemTypes.UNAUTHORIZED, "Unauthorized", 401, "a valid bearer token of this realm is required")).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return Problem.of(ProblemTypes.FORBIDDEN, "Forbidden", 403, "the token's roles do not allow this operation").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response rejectedValue(de.auseinerhand.servicekit.json.RejectedValueException e) {
+        String field = pathOf(e);
+        return validation(List.of(new FieldError(field.isEmpty() ? "body" : field, e.getOriginalMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response nullElement(com.fasterxml.jackson.databind.exc.InvalidNullException e) {
+        String field = pathOf(e);
+        return validation(List.of(new FieldError(field.isEmpty() ? "body" : field, "must not be null")));
+    }
+
     @ServerExceptionMapper
     public Response invalidFormat(InvalidFormatException e) {
         String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
@@ -66,6 +89,22 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response jsonProcessing(JsonProcessingException e) {
+        // the same exceptions may reach here wrapped in a WebApplicationException by the JSON reader
+        if (e instanceof de.auseinerhand.servicekit.json.RejectedValueException r) {
+            return rejectedValue(r);
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidNullException n) {
+            return nullElement(n);
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
+            return unrecognizedProperty(u);
+        }
+        if (e instanceof InvalidFormatException f) {
+            return invalidFormat(f);
+        }
+        if (e instanceof MismatchedInputException m) {
+            return mismatchedInput(m);
+        }
         if (e instanceof JsonMappingException m && !pathOf(m).isEmpty()) {
             return validation(List.of(new FieldError(pathOf(m), "invalid value")));
         }
