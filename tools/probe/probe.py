@@ -28,7 +28,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
 STRING_MUTATIONS = [
-    ("nul", "a\u0000b"), ("control", "a\u0001\u001fb"), ("long", "x" * 70_000), ("medium", "y" * 5_000), ("empty", ""),
+    ("nul", "a\u0000b"), ("control", "a\u0001\u001fb"), ("long", "x" * 12_000), ("medium", "y" * 5_000), ("empty", ""),
     ("unicode", "\U0001F600\u202e"), ("number", 12), ("null", None), ("list", ["a"]), ("object", {"a": 1}),
 ]
 NUMBER_MUTATIONS = [
@@ -46,7 +46,17 @@ def token(user):
     return subprocess.check_output([os.path.join(ROOT, "deploy/local/token"), user], text=True).strip()
 
 
+ETAGS = {}
+
+
 def request(method, url, tok, body=None, content_type="application/json", raw=None):
+    status, ctype, rbody, etag = request_once(method, url, tok, body, content_type, raw)
+    if status == 412 and etag:
+        status, ctype, rbody, _ = request_once(method, url, tok, body, content_type, raw, etag)
+    return status, ctype, rbody
+
+
+def request_once(method, url, tok, body=None, content_type="application/json", raw=None, if_match=None):
     data = raw if raw is not None else (None if body is None else json.dumps(body).encode())
     req = urllib.request.Request(url, data=data, method=method)
     if tok:
@@ -54,14 +64,15 @@ def request(method, url, tok, body=None, content_type="application/json", raw=No
     if data is not None:
         req.add_header("Content-Type", content_type)
     req.add_header("Idempotency-Key", "probe-%d" % random.randrange(1 << 60))
-    req.add_header("If-Match", '"1"') if method in ("PUT", "PATCH", "DELETE") else None
+    if method != "GET":
+        req.add_header("If-Match", if_match or '"1"')
     try:
         with urllib.request.urlopen(req, timeout=30) as r:
-            return r.status, r.headers.get("Content-Type", ""), r.read()
+            return r.status, r.headers.get("Content-Type", ""), r.read(), r.headers.get("ETag")
     except urllib.error.HTTPError as e:
-        return e.code, e.headers.get("Content-Type", ""), e.read()
+        return e.code, e.headers.get("Content-Type", ""), e.read(), e.headers.get("ETag")
     except Exception as e:  # connection reset, timeout
-        return -1, "", str(e).encode()
+        return -1, "", str(e).encode(), None
 
 
 def resolve(spec, schema, depth=0):
@@ -84,6 +95,8 @@ def resolve(spec, schema, depth=0):
 
 def example(spec, schema, depth=0):
     s = resolve(spec, schema, depth)
+    if "example" in s and not isinstance(s["example"], (dict, list)):
+        return s["example"]
     if "enum" in s:
         return s["enum"][0]
     t = s.get("type")
@@ -143,7 +156,7 @@ def mutations_for(sample):
     if isinstance(sample, list):
         return [("nulls", [None]), ("empty", []), ("many", [sample[0] if sample else 1] * 5000), ("object", {})]
     if isinstance(sample, dict):
-        return [("null", None), ("list", []), ("deep", nested(300)), ("string", "x")]
+        return [("null", None), ("list", []), ("deep", nested(200)), ("string", "x")]
     return [("null", None)]
 
 
@@ -160,8 +173,21 @@ def main():
     ap.add_argument("--service")
     ap.add_argument("--user", default="cw-meschede")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--municipality", default="05958032")
     args = ap.parse_args()
     tok = token(args.user)
+    # a real household of the user's municipality, so that mutations reach the domain and not only a 404
+    status, _, body = request("POST", "http://127.0.0.1:8081/api/v1/cases", tok, {"municipality": args.municipality})
+    real = {}
+    if status == 201:
+        real["caseId"] = json.loads(body)["caseId"]
+        status, _, body = request("POST", "http://127.0.0.1:8081/api/v1/cases/%s/persons" % real["caseId"], tok,
+                                  {"role": "HEAD", "firstName": "Probe", "lastName": "Person", "birthDate": "1980-05-01", "sex": "FEMALE",
+                                   "employable": True})
+        if status in (200, 201):
+            doc = json.loads(body)
+            real["personId"] = (doc.get("member") or doc).get("personId")
+    print("probing with case %s, person %s" % (real.get("caseId"), real.get("personId")))
     findings = collections.defaultdict(list)
     sent = 0
     for service, port in SERVICES.items():
@@ -178,7 +204,7 @@ def main():
                 if method not in ("get", "post", "put", "patch", "delete"):
                     continue
                 params = op.get("parameters", []) + ops.get("parameters", [])
-                path_params = {p["name"]: example(spec, p.get("schema")) for p in params if p.get("in") == "path"}
+                path_params = {p["name"]: real.get(p["name"], example(spec, p.get("schema"))) for p in params if p.get("in") == "path"}
                 query = {p["name"]: example(spec, p.get("schema")) for p in params if p.get("in") == "query"}
                 body_schema = None
                 rb = op.get("requestBody", {}).get("content", {})
@@ -210,7 +236,7 @@ def main():
                             cases.append(("body %s %s" % (".".join(map(str, fpath)), label), url(path_params, query),
                                           set_path(base_body, fpath, m), None, None))
                     cases.append(("body not json", url(path_params, query), None, "application/json", b"{\"a\":"))
-                    cases.append(("body deep", url(path_params, query), None, "application/json", json.dumps(nested(2000)).encode()))
+                    cases.append(("body deep", url(path_params, query), None, "application/json", ("{\"a\":" * 2000 + "1" + "}" * 2000).encode()))
                     cases.append(("body wrong content type", url(path_params, query), None, "text/plain", b"hello"))
                     cases.append(("body array", url(path_params, query), [base_body], None, None))
                     cases.append(("body nul raw", url(path_params, query), None, "application/json", b"{\"x\":\"\\u0000\"}"))

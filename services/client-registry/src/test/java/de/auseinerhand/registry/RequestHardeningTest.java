@@ -33,7 +33,13 @@ class RequestHardeningTest {
     void aDateBeyondAnySensibleYearIsRefusedNamingTheField() {
         given().auth().oauth2(CW).contentType(ContentType.JSON).body("{\"municipality\":\"05958036\",\"openedOn\":\"+999999999-12-31\"}")
                 .when().post("/api/v1/cases")
-                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("openedOn"));
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("openedOn"))
+                .body("errors[0].message", containsString("between 1800-01-01 and 2199-12-31"));
+        // a date in the future is refused by the domain, and a date past every database's range before it reaches one
+        given().auth().oauth2(CW).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body("{\"effectiveFrom\":\"+999999999-12-31\",\"reason\":\"moved away\"}")
+                .when().post("/api/v1/cases/BG-05958036-000001/close")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("effectiveFrom"));
     }
 
     @Test

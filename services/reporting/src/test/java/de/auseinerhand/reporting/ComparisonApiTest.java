@@ -78,6 +78,12 @@ class ComparisonApiTest {
         given().auth().oauth2(ANALYST).get("/api/v1/comparisons?month=2025-12&indicator=K1&mode=early&asOf=2026-01-31").then()
                 .statusCode(200).body("agencies.findAll { it.agencyId == '1' }", hasSize(0));
         given().auth().oauth2(ANALYST).contentType("text/csv").body("agency,K9\n").post("/api/v1/comparisons/imports").then().statusCode(400);
+        // numbers with absurd exponents are refused on their text, before any arithmetic (1e1000000 once took 75 s of CPU)
+        given().auth().oauth2(ANALYST).contentType("text/csv")
+                .body("agency_id,name,state,comparison_type,month,K1,K2\n1,A,NW,IIIb,2025-12,1e1000000,-1e-1000000\n")
+                .post("/api/v1/comparisons/imports").then().statusCode(400).contentType("application/problem+json")
+                .time(org.hamcrest.Matchers.lessThan(5_000L))
+                .body("errors.field", hasItem("line 2.K1")).body("errors.field", hasItem("line 2.K2"));
         given().auth().oauth2(TestTokens.caseworker("cw", "05958004")).get("/api/v1/comparisons?month=2025-12&indicator=K1").then()
                 .statusCode(403);
     }

@@ -37,6 +37,12 @@ public class JsonHardening implements ObjectMapperCustomizer {
     public static final int MIN_YEAR = 1800;
     public static final int MAX_YEAR = 2199;
 
+    /** Last of all customizers: the Java time module registered before must not take dates back from these deserializers. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         int maxString = ConfigProvider.getConfig().getOptionalValue("aeh.json.max-string-length", Integer.class).orElse(10_000);
@@ -180,7 +186,7 @@ public class JsonHardening implements ObjectMapperCustomizer {
             String text = p.getText().trim();
             LocalDate date;
             try {
-                date = text.length() == 10 ? LocalDate.parse(text) : null;
+                date = text.length() <= 20 ? LocalDate.parse(text) : null;
             } catch (java.time.format.DateTimeParseException e) {
                 date = null;
             }
