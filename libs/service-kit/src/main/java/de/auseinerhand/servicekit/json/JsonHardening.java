@@ -218,6 +218,27 @@ public class JsonHardening implements ObjectMapperCustomizer {
         }
     }
 
+    /**
+     * Like {@code YearMonth.parse}, for query parameters and other text: a month outside {@link #MIN_YEAR}–{@link #MAX_YEAR}
+     * is refused as unparseable ({@code +999999999-12} parses, and overflows where it is used).
+     */
+    public static YearMonth parseMonth(CharSequence text) {
+        YearMonth m = YearMonth.parse(text);
+        if (m.getYear() < MIN_YEAR || m.getYear() > MAX_YEAR) {
+            throw new java.time.format.DateTimeParseException("a month between " + MIN_YEAR + "-01 and " + MAX_YEAR + "-12", text, 0);
+        }
+        return m;
+    }
+
+    /** Like {@code LocalDate.parse}, for query parameters and other text, with the years of {@link #parseMonth}. */
+    public static LocalDate parseDate(CharSequence text) {
+        LocalDate d = LocalDate.parse(text);
+        if (d.getYear() < MIN_YEAR || d.getYear() > MAX_YEAR) {
+            throw new java.time.format.DateTimeParseException("a date between " + MIN_YEAR + "-01-01 and " + MAX_YEAR + "-12-31", text, 0);
+        }
+        return d;
+    }
+
     /** {@code text} as a month between {@link #MIN_YEAR} and {@link #MAX_YEAR}, or null. For query parameters too. */
     public static YearMonth month(String text) {
         if (text == null || text.length() != 7) {

@@ -273,7 +273,7 @@ public class BenefitResource {
         knownCases.get(caseId);
         YearMonth m;
         try {
-            m = YearMonth.parse(month);
+            m = de.auseinerhand.servicekit.json.JsonHardening.parseMonth(month);
         } catch (DateTimeParseException e) {
             throw ValidationFailedException.of("month", "must be a month like 2026-03");
         }

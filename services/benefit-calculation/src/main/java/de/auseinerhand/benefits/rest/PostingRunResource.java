@@ -60,7 +60,7 @@ public class PostingRunResource {
 
     private static YearMonth month(String month) {
         try {
-            return YearMonth.parse(month);
+            return de.auseinerhand.servicekit.json.JsonHardening.parseMonth(month);
         } catch (DateTimeParseException e) {
             throw ValidationFailedException.of("month", "must be a month like 2026-03");
         }

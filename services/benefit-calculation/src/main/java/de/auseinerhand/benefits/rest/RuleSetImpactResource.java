@@ -64,7 +64,7 @@ public class RuleSetImpactResource {
         v.throwIfAny();
         YearMonth month = null;
         try {
-            month = r.month() == null ? null : YearMonth.parse(r.month());
+            month = r.month() == null ? null : de.auseinerhand.servicekit.json.JsonHardening.parseMonth(r.month());
         } catch (DateTimeParseException e) {
             v.require(false, "month", "a month like 2026-07");
         }

@@ -41,7 +41,7 @@ public class PersonSearchResource {
         LocalDate born = null;
         if (birthDate != null && !birthDate.isBlank()) {
             try {
-                born = LocalDate.parse(birthDate);
+                born = de.auseinerhand.servicekit.json.JsonHardening.parseDate(birthDate);
             } catch (DateTimeParseException e) {
                 throw ValidationFailedException.of("birthDate", "must be a date (YYYY-MM-DD)");
             }

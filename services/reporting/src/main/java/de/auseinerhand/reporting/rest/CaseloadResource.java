@@ -71,7 +71,7 @@ public class CaseloadResource {
     static YearMonth month(String s, String field, ValidationFailedException.Collector v) {
         v.require(s != null, field, "is required");
         try {
-            return s == null ? null : YearMonth.parse(s);
+            return s == null ? null : de.auseinerhand.servicekit.json.JsonHardening.parseMonth(s);
         } catch (DateTimeParseException e) {
             v.require(false, field, "a month like 2026-03");
             return null;
@@ -80,7 +80,7 @@ public class CaseloadResource {
 
     static LocalDate date(String s, ValidationFailedException.Collector v) {
         try {
-            return s == null ? null : LocalDate.parse(s);
+            return s == null ? null : de.auseinerhand.servicekit.json.JsonHardening.parseDate(s);
         } catch (DateTimeParseException e) {
             v.require(false, "asOf", "a date like 2026-03-31");
             return null;

@@ -164,7 +164,7 @@ public class ComparisonResource {
                 require(errors, !state.isEmpty() && state.length() <= 40, at + ".state", "1 to 40 characters");
                 require(errors, !type.isEmpty() && type.length() <= 20, at + ".comparison_type", "1 to 20 characters");
                 try {
-                    YearMonth m = YearMonth.parse(month);
+                    YearMonth m = de.auseinerhand.servicekit.json.JsonHardening.parseMonth(month);
                     require(errors, m.getYear() >= 2005 && m.getYear() <= 2100, at + ".month", "a month from 2005 on");
                 } catch (DateTimeParseException e) {
                     errors.add(new FieldError(at + ".month", "a month like 2025-12"));

@@ -203,7 +203,7 @@ public class IndicatorResource {
 
     private static YearMonth parseMonth(String s, ValidationFailedException.Collector v) {
         try {
-            return s == null ? null : YearMonth.parse(s);
+            return s == null ? null : de.auseinerhand.servicekit.json.JsonHardening.parseMonth(s);
         } catch (DateTimeParseException e) {
             v.require(false, "month", "a month like 2026-03");
             return null;
@@ -214,7 +214,7 @@ public class IndicatorResource {
 
     private static LocalDate parseDate(String s, ValidationFailedException.Collector v) {
         try {
-            return s == null ? null : LocalDate.parse(s);
+            return s == null ? null : de.auseinerhand.servicekit.json.JsonHardening.parseDate(s);
         } catch (DateTimeParseException e) {
             v.require(false, "asOf", "a date like 2026-05-31");
             return null;

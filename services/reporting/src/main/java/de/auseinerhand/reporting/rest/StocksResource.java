@@ -34,7 +34,7 @@ public class StocksResource {
             throw ValidationFailedException.of("month", "is required (YYYY-MM)");
         }
         try {
-            return query.at(YearMonth.parse(month));
+            return query.at(de.auseinerhand.servicekit.json.JsonHardening.parseMonth(month));
         } catch (DateTimeParseException e) {
             throw ValidationFailedException.of("month", "must be a month (YYYY-MM)");
         }
