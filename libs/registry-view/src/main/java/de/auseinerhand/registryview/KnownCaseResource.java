@@ -1,5 +1,8 @@
 package de.auseinerhand.registryview;
 
+import de.auseinerhand.servicekit.audit.AuditTrail;
+import java.util.List;
+
 import de.auseinerhand.servicekit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -23,10 +26,22 @@ public class KnownCaseResource {
     @Inject
     KnownCases knownCases;
 
+    @Inject
+    AuditTrail audit;
+
     @GET
     @Path("/{caseId}")
     @Operation(summary = "A case and its members as this service knows them (no names)")
+    @jakarta.transaction.Transactional
     public KnownCaseView get(@PathParam("caseId") String caseId) {
-        return knownCases.get(caseId);
+        KnownCaseView view = knownCases.get(caseId);
+        // members' birth month, sex and employability are personal data: the read is audited with the answer
+        List<AuditTrail.Subject> read = view.persons().stream().map(p -> new AuditTrail.Subject(caseId, p.personId())).toList();
+        if (read.isEmpty()) {
+            audit.record("read-known-case", caseId, null);
+        } else {
+            audit.recordAll("read-known-case", read);
+        }
+        return view;
     }
 }

@@ -13,10 +13,17 @@ public class KnownCases {
     @Inject
     Caller caller;
 
+    @Inject
+    de.auseinerhand.servicekit.audit.AuditTrail audit;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public KnownCaseView get(String caseId) {
         KnownCase c = caseId == null ? null : KnownCase.findById(caseId);
-        if (c == null || !caller.mayAccess(c.municipality)) {
+        if (c == null) {
+            throw ProblemException.notFound();
+        }
+        if (!caller.mayAccess(c.municipality)) {
+            audit.recordDenied(caseId);
             throw ProblemException.notFound();
         }
         return KnownCaseView.of(c, KnownPerson.list("caseId = ?1 order by joinedOn, personId", caseId));

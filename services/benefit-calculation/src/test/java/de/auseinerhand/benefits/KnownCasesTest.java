@@ -23,7 +23,7 @@ class KnownCasesTest {
     static final String WINTERBERG = "05958048";
 
     @Test
-    void registryEventsBuildTheHouseholdAndResponsibilityMovesWithTheCase() {
+    void registryEventsBuildTheHouseholdAndResponsibilityMovesWithTheCase() throws Exception {
         String caseId = TestEvents.newCaseId(BRILON);
         TestEvents.publish(TestEvents.caseOpened(caseId, BRILON, LocalDate.of(2026, 2, 1)), caseId, BRILON, 1);
         TestEvents.publish(TestEvents.person(PersonRole.HEAD, YearMonth.of(1979, 5), Sex.MALE, true,
@@ -38,11 +38,28 @@ class KnownCasesTest {
                 .body("persons.find { it.role == 'CHILD' }.birthYearMonth", equalTo("2015-09")));
         given().auth().oauth2(winterberg).when().get("/api/v1/known-cases/{id}", caseId).then().statusCode(404)
                 .contentType("application/problem+json");
+        // the read of members' data is audited per member; the refused attempt from another municipality leaves a trace too
+        org.assertj.core.api.Assertions.assertThat(audit(caseId, "read-known-case")).isGreaterThanOrEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(audit(caseId, "denied")).isEqualTo(1);
 
         TestEvents.publish(new CaseMoved(BRILON, WINTERBERG, LocalDate.of(2026, 4, 1)), caseId, WINTERBERG, 4);
         Eventually.assertSoon(() -> given().auth().oauth2(winterberg).when().get("/api/v1/known-cases/{id}", caseId)
                 .then().statusCode(200).body("municipality", equalTo(WINTERBERG)));
         given().auth().oauth2(brilon).when().get("/api/v1/known-cases/{id}", caseId).then().statusCode(404);
+    }
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
+    long audit(String caseId, String action) throws java.sql.SQLException {
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement("select count(*) from audit_record where case_id = ? and action = ?")) {
+            ps.setString(1, caseId);
+            ps.setString(2, action);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     @Test

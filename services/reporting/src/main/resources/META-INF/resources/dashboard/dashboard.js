@@ -12,18 +12,33 @@ async function api(path) {
 
 function ym(d) { return d.toISOString().slice(0, 7); }
 
+// Data goes into the page as text nodes only, never as markup (the Content-Security-Policy forbids inline script too).
+function cell(text, attrs = {}) {
+  const td = document.createElement('td');
+  Object.entries(attrs).forEach(([k, v]) => td.setAttribute(k, v));
+  td.textContent = text;
+  return td;
+}
+
+function row(municipality, cells) {
+  const tr = document.createElement('tr');
+  tr.setAttribute('data-municipality', municipality);
+  tr.append(...cells);
+  return tr;
+}
+
 function lineChart(svg, seriesList) {
   const W = 480, H = 200, L = 40, B = 20, T = 10;
   const points = seriesList.flatMap(s => s.values.filter(v => v.y !== null));
-  svg.innerHTML = '';
-  if (!points.length) { svg.innerHTML = '<text x="50" y="100">keine Werte (no values)</text>'; return; }
+  const ns = 'http://www.w3.org/2000/svg';
+  const el = (name, attrs, text) => { const e = document.createElementNS(ns, name); Object.entries(attrs).forEach(([k, v]) => e.setAttribute(k, v)); if (text !== undefined) e.textContent = text; svg.appendChild(e); return e; };
+  svg.replaceChildren();
+  if (!points.length) { el('text', { x: 50, y: 100 }, 'keine Werte (no values)'); return; }
   let min = Math.min(0, ...points.map(p => p.y)), max = Math.max(0, ...points.map(p => p.y));
   if (max === min) max = min + 1;
   const n = Math.max(...seriesList.map(s => s.values.length));
   const x = i => L + (W - L - 10) * (n <= 1 ? 0 : i / (n - 1));
   const y = v => T + (H - T - B) * (1 - (v - min) / (max - min));
-  const ns = 'http://www.w3.org/2000/svg';
-  const el = (name, attrs, text) => { const e = document.createElementNS(ns, name); Object.entries(attrs).forEach(([k, v]) => e.setAttribute(k, v)); if (text !== undefined) e.textContent = text; svg.appendChild(e); return e; };
   el('line', { class: 'axis', x1: L, x2: W - 10, y1: y(0), y2: y(0) });
   el('text', { x: 2, y: y(max) + 4 }, fmt(max));
   el('text', { x: 2, y: y(min) }, fmt(min));
@@ -37,7 +52,7 @@ function lineChart(svg, seriesList) {
 }
 
 function bars(svg, ranked) {
-  svg.innerHTML = '';
+  svg.replaceChildren();
   const ns = 'http://www.w3.org/2000/svg';
   const max = Math.max(1, ...ranked.map(r => Math.abs(r.value)));
   ranked.forEach((r, i) => {
@@ -72,10 +87,10 @@ async function load() {
   const ranked = current.ranking[indicator] || [];
   $('ranking-caption').textContent = `Rangfolge der Kommunen nach ${indicator}, ${month} (${current.finalFigures ? 'endgültig' : 'vorläufig'})`;
   bars($('ranking-bars'), ranked);
-  $('ranking-table').tBodies[0].innerHTML = ranked.map(r => `<tr data-municipality="${r.municipality}"><td>${r.rank}</td><td>${r.name}</td><td>${fmt(r.value)}</td></tr>`).join('');
-  $('figures').tBodies[0].innerHTML = current.rows.map(r => `<tr data-municipality="${r.municipality}"><td>${r.name}</td>` +
-    ['elb', 'nonEmployable', 'lzb', 'elbInflow', 'elbOutflow', 'llu', 'kdu'].map(f => `<td>${fmt(r.figures[f])}</td>`).join('') +
-    ['K1', 'K2', 'K3'].map(k => `<td data-indicator="${k}">${fmt(r.indicators[k])}</td>`).join('') + '</tr>').join('');
+  $('ranking-table').tBodies[0].replaceChildren(...ranked.map(r => row(r.municipality, [cell(r.rank), cell(r.name), cell(fmt(r.value))])));
+  $('figures').tBodies[0].replaceChildren(...current.rows.map(r => row(r.municipality, [cell(r.name),
+    ...['elb', 'nonEmployable', 'lzb', 'elbInflow', 'elbOutflow', 'llu', 'kdu'].map(f => cell(fmt(r.figures[f]))),
+    ...['K1', 'K2', 'K3'].map(k => cell(fmt(r.indicators[k]), { 'data-indicator': k }))])));
   $('status').textContent = `Stand ${current.asOf}, ${current.mode === 'final' ? 'endgültige' : 'frühe'} Werte, Zuordnung der Maßnahmen Version ${current.measureMappingVersion}`;
 }
 

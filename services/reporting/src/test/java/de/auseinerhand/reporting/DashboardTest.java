@@ -22,4 +22,17 @@ class DashboardTest {
         given().get("/api/v1/dashboard-config").then().statusCode(200).body("clientId", equalTo("aeh-dashboard"))
                 .body("issuer", endsWith("/realms/quarkus"));
     }
+
+    @Test
+    void thePageForbidsInlineScriptAndFramingAndTheApiIsNeverCached() {
+        given().get("/dashboard/").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("script-src 'self';"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("Content-Security-Policy", org.hamcrest.Matchers.not(containsString("unsafe-inline")))
+                .header("X-Content-Type-Options", equalTo("nosniff")).header("Referrer-Policy", equalTo("no-referrer"));
+        // the data goes into the page as text, never as markup
+        given().get("/dashboard/dashboard.js").then().statusCode(200).body(org.hamcrest.Matchers.not(containsString("innerHTML")));
+        given().auth().oauth2(de.auseinerhand.testsupport.TestTokens.analyst()).get("/api/v1/stocks?month=2026-01").then().statusCode(200)
+                .header("Cache-Control", equalTo("no-store")).header("X-Content-Type-Options", equalTo("nosniff"));
+    }
 }

@@ -54,6 +54,21 @@ public class AuditTrail {
         }
     }
 
+    /**
+     * A refused attempt on a case outside the caller's municipalities (answered 404 like a case that does not exist):
+     * recorded with the pseudonymous actor, the case and the time, in a transaction of its own (the request's own one
+     * rolls back with the refusal), so that a data-protection officer can see probing. Action {@code denied}.
+     */
+    public void recordDenied(String caseId) {
+        try {
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> record("denied", caseId == null || caseId.length() > 40
+                    ? (caseId == null ? null : caseId.substring(0, 40)) : caseId, null));
+        } catch (RuntimeException e) {
+            // the refusal itself stands; a lost trace of it is logged, not turned into a 500
+            org.jboss.logging.Logger.getLogger(AuditTrail.class).warnf("recording a denied access to %s failed: %s", caseId, e.getMessage());
+        }
+    }
+
     /** One reached record of personal data, for {@link #recordAll}. */
     public record Subject(String caseId, UUID personId) {
     }

@@ -237,7 +237,11 @@ public class CaseService {
             throw ProblemException.notFound();
         }
         Loaded<CaseState> loaded = store.load(streamId(caseId), decider);
-        if (!loaded.exists() || !caller.mayAccess(loaded.state().municipality())) {
+        if (!loaded.exists()) {
+            throw ProblemException.notFound();
+        }
+        if (!caller.mayAccess(loaded.state().municipality())) {
+            audit.recordDenied(caseId);
             throw ProblemException.notFound();
         }
         return loaded;

@@ -228,6 +228,18 @@ class CaseLifecycleApiTest {
                 .then().statusCode(200).body("items", hasSize(0));
         // nothing was written by any of these attempts
         given().auth().oauth2(MARSBERG_WORKER).when().get("/api/v1/cases/{id}", c.id()).then().header("ETag", etag);
+        // but each left a trace a data-protection officer can see: who tried which case, refused
+        try (var conn = dataSource.getConnection(); var ps = conn.prepareStatement(
+                "select count(*), count(distinct actor) from audit_record where case_id = ? and action = 'denied'")) {
+            ps.setString(1, c.id());
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                org.assertj.core.api.Assertions.assertThat(rs.getLong(1)).isGreaterThanOrEqualTo(posts.size() + 2);
+                org.assertj.core.api.Assertions.assertThat(rs.getLong(2)).isEqualTo(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -131,7 +131,11 @@ public class PlacementService {
 
     public KnownCase visibleCase(String caseId) {
         KnownCase c = caseId == null ? null : KnownCase.findById(caseId);
-        if (c == null || !caller.mayAccess(c.municipality)) {
+        if (c == null) {
+            throw ProblemException.notFound();
+        }
+        if (!caller.mayAccess(c.municipality)) {
+            audit.recordDenied(caseId);
             throw ProblemException.notFound();
         }
         return c;

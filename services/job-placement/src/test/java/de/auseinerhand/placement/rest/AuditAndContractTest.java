@@ -36,7 +36,8 @@ class AuditAndContractTest {
 
         List<String> actions = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select action, actor, purpose from audit_record where case_id = ? order by id")) {
+                "select action, actor, purpose from audit_record where case_id = ? and action <> 'read-known-case' order by id")) {
+            // (the household's setup waited for the case through GET /api/v1/known-cases, itself audited, without a purpose)
             ps.setString(1, h.caseId());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
