@@ -21,7 +21,8 @@ try {
   await page.fill('#username', 'analyst');
   await page.fill('#password', 'demo-local-only');
   await page.click('#kc-login');
-  await page.waitForFunction(() => document.querySelectorAll('#figures tbody tr').length > 0, null, { timeout: 60000 });
+  // waitForSelector, not waitForFunction: the page's Content-Security-Policy forbids eval, which waitForFunction needs
+  await page.waitForSelector('#figures tbody tr', { timeout: 60000 });
 
   const month = await page.inputValue('#month');
   const asOf = await page.inputValue('#asOf');

@@ -53,6 +53,7 @@ function lineChart(svg, seriesList) {
 
 function bars(svg, ranked) {
   svg.replaceChildren();
+  svg.setAttribute('viewBox', `0 0 480 ${Math.max(40, 10 + ranked.length * 24)}`);
   const ns = 'http://www.w3.org/2000/svg';
   const max = Math.max(1, ...ranked.map(r => Math.abs(r.value)));
   ranked.forEach((r, i) => {
