@@ -20,7 +20,13 @@ public final class TestTokens {
     }
 
     public static String token(String subject, Set<String> roles, List<String> municipalities) {
+        return token(subject, roles, municipalities, "Bearer");
+    }
+
+    /** A token of the kind {@code typ} says: Keycloak's access tokens are "Bearer", its ID tokens "ID". */
+    public static String token(String subject, Set<String> roles, List<String> municipalities, String typ) {
         return Jwt.issuer(ISSUER)
+                .claim("typ", typ)
                 .subject(subject)
                 .preferredUserName(subject)
                 .audience("https://service.example.com")

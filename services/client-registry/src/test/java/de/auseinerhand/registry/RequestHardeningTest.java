@@ -72,6 +72,12 @@ class RequestHardeningTest {
                 .then().statusCode(401).contentType(PROBLEM).header("WWW-Authenticate", startsWith("Bearer"));
         given().auth().oauth2("not-a-token").when().get("/api/v1/cases/BG-05958036-000001")
                 .then().statusCode(401).contentType(PROBLEM).body("status", equalTo(401));
+        // an ID token of the same user, signed by the same issuer, is no access token
+        String idToken = TestTokens.token("cw-olsberg-1", java.util.Set.of("caseworker"), java.util.List.of("05958036"), "ID");
+        given().auth().oauth2(idToken).contentType(ContentType.JSON).body("{\"municipality\":\"05958036\"}").when().post("/api/v1/cases")
+                .then().statusCode(401).contentType(PROBLEM);
+        given().auth().oauth2(CW).contentType(ContentType.JSON).body("{\"municipality\":\"05958036\"}").when().post("/api/v1/cases")
+                .then().statusCode(201);
         given().auth().oauth2(TestTokens.analyst()).contentType(ContentType.JSON).body("{\"municipality\":\"05958036\"}")
                 .when().post("/api/v1/cases")
                 .then().statusCode(403).contentType(PROBLEM).body("status", equalTo(403));
