@@ -65,6 +65,21 @@ public final class ApiFuzz {
         this.random = new Random(Long.getLong("aeh.fuzz.seed", 20261207L));
     }
 
+    /** The events of one stream subject (a case) in a write service's store: what a refused request must not change. */
+    public static LongSupplier eventsOf(javax.sql.DataSource dataSource, String subject) {
+        return () -> {
+            try (var c = dataSource.getConnection(); var ps = c.prepareStatement("select count(*) from es_event where subject = ?")) {
+                ps.setString(1, subject);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
     public static long seed() {
         return Long.getLong("aeh.fuzz.seed", 20261207L);
     }

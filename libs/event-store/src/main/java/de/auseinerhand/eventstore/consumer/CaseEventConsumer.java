@@ -331,19 +331,6 @@ public class CaseEventConsumer {
         }
     }
 
-    private static void advance(Connection c, String consumer, ConsumerRecord<?, ?> r) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "insert into consumer_checkpoint (consumer, topic, partition, next_offset) values (?, ?, ?, ?) "
-                        + "on conflict (consumer, topic, partition) do update set next_offset = greatest("
-                        + "consumer_checkpoint.next_offset, excluded.next_offset), updated_at = now()")) {
-            ps.setString(1, consumer);
-            ps.setString(2, r.topic());
-            ps.setInt(3, r.partition());
-            ps.setLong(4, r.offset() + 1);
-            ps.executeUpdate();
-        }
-    }
-
     private void deadLetter(String consumer, ConsumerRecord<String, String> record, String reason) {
         meters.counter("aeh.consumer.dead.lettered", "consumer", consumer).increment();
         LOG.errorf("%s: record %s-%d@%d of case %s goes to the dead-letter topic: %s", consumer, record.topic(),
@@ -375,7 +362,7 @@ public class CaseEventConsumer {
                     ps.executeUpdate();
                 }
                 // handled, if by dead-lettering: the consumer's position moves past it
-                advance(c, consumer, record);
+                claim(c, consumer, record);
             } catch (SQLException e) {
                 throw new ConsumerStorageException(e);
             }
