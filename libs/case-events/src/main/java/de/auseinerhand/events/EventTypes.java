@@ -1,6 +1,7 @@
 package de.auseinerhand.events;
 
 import de.auseinerhand.events.benefits.ApplicationReceived;
+import de.auseinerhand.events.benefits.ApplicationWithdrawn;
 import de.auseinerhand.events.benefits.BenefitReductionImposed;
 import de.auseinerhand.events.benefits.BenefitReductionLifted;
 import de.auseinerhand.events.benefits.CostReductionNoticeIssued;
@@ -31,6 +32,8 @@ import de.auseinerhand.events.registry.CaseClosed;
 import de.auseinerhand.events.registry.CaseMoved;
 import de.auseinerhand.events.registry.CaseOpened;
 import de.auseinerhand.events.registry.CaseworkerAssigned;
+import de.auseinerhand.events.registry.CitizenLinked;
+import de.auseinerhand.events.registry.CitizenUnlinked;
 import de.auseinerhand.events.registry.CircumstancesRecorded;
 import de.auseinerhand.events.registry.EmployabilityChanged;
 import de.auseinerhand.events.registry.HousingCostsDeclared;
@@ -56,9 +59,9 @@ public final class EventTypes {
     /** Every published event type. Adding a type here makes the approval and schema tests demand its example and schema. */
     public static final List<Class<? extends EventData>> ALL = List.of(
             CaseOpened.class, PersonRegistered.class, PersonJoinedCase.class, PersonLeftCase.class, CaseMoved.class,
-            CaseworkerAssigned.class, UnemploymentStarted.class, UnemploymentEnded.class, IncomeDeclared.class,
+            CaseworkerAssigned.class, CitizenLinked.class, CitizenUnlinked.class, UnemploymentStarted.class, UnemploymentEnded.class, IncomeDeclared.class,
             HousingCostsDeclared.class, AssetsDeclared.class, CaseClosed.class, PersonDataErased.class, EmployabilityChanged.class, CircumstancesRecorded.class,
-            ApplicationReceived.class, EntitlementDecided.class, EntitlementAmended.class, EntitlementTerminated.class,
+            ApplicationReceived.class, ApplicationWithdrawn.class, EntitlementDecided.class, EntitlementAmended.class, EntitlementTerminated.class,
             BenefitReductionImposed.class, BenefitReductionLifted.class, MonthlyEntitlementPosted.class,
             CostReductionNoticeIssued.class, CostReductionNoticeWithdrawn.class,
             EmployerRegistered.class, JobOfferPublished.class, JobOfferClosed.class, ClientProfileRecorded.class, CooperationPlanAgreed.class,

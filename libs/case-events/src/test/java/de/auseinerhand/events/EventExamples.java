@@ -2,6 +2,7 @@ package de.auseinerhand.events;
 
 import de.auseinerhand.events.benefits.AdditionalNeedAmount;
 import de.auseinerhand.events.benefits.ApplicationReceived;
+import de.auseinerhand.events.benefits.ApplicationWithdrawn;
 import de.auseinerhand.events.benefits.BenefitReductionImposed;
 import de.auseinerhand.events.benefits.BenefitReductionLifted;
 import de.auseinerhand.events.benefits.CostReductionNoticeIssued;
@@ -41,6 +42,9 @@ import de.auseinerhand.events.registry.CaseClosed;
 import de.auseinerhand.events.registry.CaseMoved;
 import de.auseinerhand.events.registry.CaseOpened;
 import de.auseinerhand.events.registry.CaseworkerAssigned;
+import de.auseinerhand.events.registry.CitizenLinkKind;
+import de.auseinerhand.events.registry.CitizenLinked;
+import de.auseinerhand.events.registry.CitizenUnlinked;
 import de.auseinerhand.events.registry.CaseworkerFunction;
 import de.auseinerhand.events.registry.HousingCostsDeclared;
 import de.auseinerhand.events.registry.IncomeDeclared;
@@ -95,6 +99,8 @@ final class EventExamples {
                 new PersonLeftCase(CHILD, LocalDate.of(2026, 9, 1), "moved out"),
                 new CaseMoved("05958032", "05958004", LocalDate.of(2026, 7, 1)),
                 new CaseworkerAssigned("cw-meschede-1", CaseworkerFunction.BENEFITS, LocalDate.of(2026, 3, 2)),
+                new CitizenLinked("768343a8-0acc-48b3-9fd5-ca1ee27054f8", CitizenLinkKind.APPLICATION, LocalDate.of(2026, 3, 2)),
+                new CitizenUnlinked("768343a8-0acc-48b3-9fd5-ca1ee27054f8", LocalDate.of(2026, 4, 1), "account of another person"),
                 new UnemploymentStarted(PERSON, LocalDate.of(2025, 11, 1), "dismissal"),
                 new EmployabilityChanged(PERSON, false, LocalDate.of(2026, 5, 1), EmployabilityBasis.MEDICAL_FINDING),
                 new CircumstancesRecorded(CHILD, LocalDate.of(2026, 6, 1), List.of(PERSON), null, true, false, false,
@@ -108,6 +114,7 @@ final class EventExamples {
                 new CaseClosed(LocalDate.of(2026, 11, 1), "income covers need"),
                 new PersonDataErased(PERSON),
                 new ApplicationReceived(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 1)),
+                new ApplicationWithdrawn(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 9)),
                 new EntitlementDecided(DECISION, new Period(LocalDate.of(2026, 3, 1), LocalDate.of(2027, 2, 28)),
                         false, "2026-01-01", List.of(head, child), eur("1392.68"), eur("772.68"), eur("620.00"),
                         UUID.fromString("0c8f4a52-6a7e-4d55-9a51-2f3c8f0e1d11"), eur("-32.10"), Boolean.TRUE),

@@ -6,6 +6,8 @@ import de.auseinerhand.events.EventEnvelope;
 import de.auseinerhand.events.registry.CaseClosed;
 import de.auseinerhand.events.registry.CaseMoved;
 import de.auseinerhand.events.registry.CaseOpened;
+import de.auseinerhand.events.registry.CitizenLinked;
+import de.auseinerhand.events.registry.CitizenUnlinked;
 import de.auseinerhand.events.registry.EmployabilityChanged;
 import de.auseinerhand.events.registry.PersonDataErased;
 import de.auseinerhand.events.registry.PersonJoinedCase;
@@ -50,7 +52,14 @@ public class RegistryViewProjection {
             throw new IllegalStateException("event " + envelope.type() + " for unknown case " + envelope.subject());
         }
         c.updatedAt = envelope.time() == null ? Instant.now(clock) : envelope.time();
-        if (data instanceof PersonRegistered e) {
+        if (data instanceof CitizenLinked e) {
+            KnownCase.getEntityManager().createNativeQuery(
+                    "insert into known_case_citizen (citizen_id, case_id) values (?1, ?2) on conflict do nothing")
+                    .setParameter(1, e.citizenId()).setParameter(2, c.caseId).executeUpdate();
+        } else if (data instanceof CitizenUnlinked e) {
+            KnownCase.getEntityManager().createNativeQuery("delete from known_case_citizen where citizen_id = ?1 and case_id = ?2")
+                    .setParameter(1, e.citizenId()).setParameter(2, c.caseId).executeUpdate();
+        } else if (data instanceof PersonRegistered e) {
             KnownPerson p = KnownPerson.findById(e.personId());
             if (p == null) {
                 p = new KnownPerson();

@@ -114,6 +114,38 @@ public final class ApiFuzz {
         return new Result(requests, findings);
     }
 
+    /** One operation of the OpenAPI document with a schema-valid example body and the path values filled in. */
+    public record Baseline(String method, String path, String body, String contentType) {
+    }
+
+    /**
+     * The baseline request of every operation under {@code pathPrefix} whose template contains {@code mustContain}: what a
+     * well-behaved client would send, for tests that ask "who may do this" rather than "what breaks it" (e.g. BOLA).
+     */
+    public List<Baseline> baselines(String pathPrefix, String mustContain) {
+        spec = read(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        List<Baseline> out = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = spec.path("paths").fields(); paths.hasNext();) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            if (!path.getKey().startsWith(pathPrefix) || !path.getKey().contains(mustContain)) {
+                continue;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                if (!List.of("get", "post", "put", "patch", "delete").contains(op.getKey())) {
+                    continue;
+                }
+                Case c = cases(path.getKey(), op.getValue(), path.getValue().path("parameters")).get(0);
+                String expanded = path.getKey();
+                for (Map.Entry<String, String> p : c.pathParams().entrySet()) {
+                    expanded = expanded.replace("{" + p.getKey() + "}", URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8));
+                }
+                out.add(new Baseline(op.getKey().toUpperCase(), expanded, c.body(), c.contentType()));
+            }
+        }
+        return out;
+    }
+
     private record Case(String mutation, Map<String, String> pathParams, Map<String, String> query, String body, String contentType) {
     }
 

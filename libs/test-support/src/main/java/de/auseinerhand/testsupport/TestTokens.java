@@ -25,11 +25,24 @@ public final class TestTokens {
 
     /** A token of the kind {@code typ} says: Keycloak's access tokens are "Bearer", its ID tokens "ID". */
     public static String token(String subject, Set<String> roles, List<String> municipalities, String typ) {
+        return token(subject, roles, municipalities, typ, AUDIENCE, "aeh-cli");
+    }
+
+    /** The audience every service requires ({@code quarkus.oidc.token.audience}), as Keycloak's audience mapper sets it. */
+    public static final String AUDIENCE = "aeh-api";
+
+    /** A portal client of the test profile ({@code %test.aeh.portal.clients}). */
+    public static final String PORTAL_CLIENT = "portal-test";
+
+    /** A token with every part chosen: {@code aud} and {@code azp} (the client it was issued to) included. */
+    public static String token(String subject, Set<String> roles, List<String> municipalities, String typ, String audience,
+            String authorizedParty) {
         return Jwt.issuer(ISSUER)
                 .claim("typ", typ)
+                .claim("azp", authorizedParty)
                 .subject(subject)
                 .preferredUserName(subject)
-                .audience("https://service.example.com")
+                .audience(audience)
                 .claim("realm_access", Map.of("roles", List.copyOf(roles)))
                 .claim("municipalities", municipalities)
                 .expiresIn(Duration.ofHours(1))
@@ -50,7 +63,20 @@ public final class TestTokens {
     }
 
     public static String portal(String clientId, String... municipalities) {
-        return token("service-account-" + clientId, Set.of("portal"), List.of(municipalities));
+        return token("service-account-" + clientId, Set.of("portal"), List.of(municipalities), "Bearer", AUDIENCE, clientId);
+    }
+
+    /**
+     * A citizen's token as a portal's token exchange yields it: subject the citizen's account, {@code azp} the portal
+     * ({@link #PORTAL_CLIENT}), role {@code citizen}, no municipalities.
+     */
+    public static String citizen(String citizenId) {
+        return citizen(citizenId, PORTAL_CLIENT);
+    }
+
+    /** A citizen's token issued to {@code client} (a portal, or for a refusal test another client). */
+    public static String citizen(String citizenId, String client) {
+        return token(citizenId, Set.of("citizen"), List.of(), "Bearer", AUDIENCE, client);
     }
 
     public static String bearer(String token) {

@@ -32,14 +32,14 @@ public class AuditTrail {
     @Inject
     RequestMetadata request;
 
-    public record AuditRecord(long id, Instant recordedAt, String actor, String roles, String action, String caseId,
+    public record AuditRecord(long id, Instant recordedAt, String actor, String via, String roles, String action, String caseId,
             UUID personId, String purpose, UUID correlationId) {
     }
 
     public void record(String action, String caseId, UUID personId) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "insert into audit_record (actor, roles, action, case_id, person_id, purpose, correlation_id) "
-                        + "values (?, ?, ?, ?, ?, ?, ?)")) {
+                "insert into audit_record (actor, roles, action, case_id, person_id, purpose, correlation_id, via) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, caller.actorId());
             ps.setString(2, String.join(",", caller.roles()));
             ps.setString(3, action);
@@ -48,6 +48,7 @@ public class AuditTrail {
             String purpose = request.purpose();
             ps.setString(6, purpose == null ? null : purpose.substring(0, Math.min(200, purpose.length())));
             ps.setObject(7, request.correlationId());
+            ps.setString(8, caller.via());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("writing the audit trail failed", e);
@@ -80,15 +81,16 @@ public class AuditTrail {
         }
         String purpose = request.purpose();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "insert into audit_record (actor, roles, action, case_id, person_id, purpose, correlation_id) "
-                        + "select ?, ?, ?, s.case_id, s.person_id, ?, ? from unnest(?::text[], ?::uuid[]) as s (case_id, person_id)")) {
+                "insert into audit_record (actor, roles, action, case_id, person_id, purpose, correlation_id, via) "
+                        + "select ?, ?, ?, s.case_id, s.person_id, ?, ?, ? from unnest(?::text[], ?::uuid[]) as s (case_id, person_id)")) {
             ps.setString(1, caller.actorId());
             ps.setString(2, String.join(",", caller.roles()));
             ps.setString(3, action);
             ps.setString(4, purpose == null ? null : purpose.substring(0, Math.min(200, purpose.length())));
             ps.setObject(5, request.correlationId());
-            ps.setArray(6, c.createArrayOf("text", subjects.stream().map(Subject::caseId).toArray()));
-            ps.setArray(7, c.createArrayOf("uuid", subjects.stream().map(Subject::personId).toArray()));
+            ps.setString(6, caller.via());
+            ps.setArray(7, c.createArrayOf("text", subjects.stream().map(Subject::caseId).toArray()));
+            ps.setArray(8, c.createArrayOf("uuid", subjects.stream().map(Subject::personId).toArray()));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("writing the audit trail failed", e);
@@ -98,7 +100,7 @@ public class AuditTrail {
     /** Audit records by case or by actor, newest first, after the cursor id. */
     public List<AuditRecord> find(String caseId, String actor, Long beforeId, int limit) {
         StringBuilder sql = new StringBuilder("select id, recorded_at, actor, roles, action, case_id, person_id, purpose, "
-                + "correlation_id from audit_record where 1 = 1");
+                + "correlation_id, via from audit_record where 1 = 1");
         List<Object> args = new ArrayList<>();
         if (caseId != null) {
             sql.append(" and case_id = ?");
@@ -122,7 +124,7 @@ public class AuditTrail {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Timestamp t = rs.getTimestamp(2);
-                    out.add(new AuditRecord(rs.getLong(1), t.toInstant(), rs.getString(3), rs.getString(4),
+                    out.add(new AuditRecord(rs.getLong(1), t.toInstant(), rs.getString(3), rs.getString(10), rs.getString(4),
                             rs.getString(5), rs.getString(6), (UUID) rs.getObject(7), rs.getString(8),
                             (UUID) rs.getObject(9)));
                 }

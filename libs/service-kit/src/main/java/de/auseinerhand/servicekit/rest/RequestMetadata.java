@@ -40,7 +40,7 @@ public class RequestMetadata {
     }
 
     public EventMetadata eventMetadata() {
-        return new EventMetadata(caller.actorId(), correlationId(), null, traceparent());
+        return new EventMetadata(caller.eventActor(), correlationId(), null, traceparent());
     }
 
     /** The current span's context; the client's header only when tracing is off (no current span). */

@@ -117,6 +117,14 @@ public class DecisionService {
         return load(caseId);
     }
 
+    /** The applicant withdraws the application that waits for its decision. */
+    @Transactional
+    public Loaded<BenefitState> withdrawApplication(String caseId, LocalDate withdrawnOn, long expectedVersion, EventMetadata md) {
+        CaseFacts facts = facts(caseId);
+        handle(caseId, expectedVersion, new BenefitCommand.WithdrawApplication(withdrawnOn), facts, md);
+        return load(caseId);
+    }
+
     /** A decision for the next approval period (§ 41(3) SGB II) from the facts as known now. */
     @Transactional
     public Outcome decide(String caseId, boolean provisional, Long expectedVersion, String actor, EventMetadata md) {

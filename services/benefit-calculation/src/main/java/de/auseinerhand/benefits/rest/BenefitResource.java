@@ -75,6 +75,9 @@ public class BenefitResource {
     @Inject
     Caller caller;
 
+    @Inject
+    de.auseinerhand.servicekit.security.OperationPolicy policy;
+
     public record ApplicationRequest(LocalDate receivedOn) {
     }
 
@@ -96,8 +99,11 @@ public class BenefitResource {
     }
 
     @GET
-    @Operation(summary = "The case's benefit history: application, decisions with their amount schedules, posted months")
+    @RolesAllowed({Roles.CASEWORKER, Roles.TEAM_LEAD, Roles.DISTRICT_ADMIN, Roles.CITIZEN})
+    @Operation(summary = "The case's benefit history: application, decisions with their amount schedules, posted months",
+            description = "Also for the citizen whose account is linked to the case, through their portal.")
     public Response get(@PathParam("caseId") String caseId) {
+        policy.check("read-benefits");
         knownCases.get(caseId);
         Loaded<BenefitState> loaded = decisions.load(caseId);
         audit.record("read-benefits", caseId, null);
@@ -106,22 +112,46 @@ public class BenefitResource {
 
     @POST
     @Path("/application")
-    @RolesAllowed({Roles.CASEWORKER, Roles.TEAM_LEAD, Roles.DISTRICT_ADMIN, Roles.PORTAL})
+    @RolesAllowed({Roles.CASEWORKER, Roles.TEAM_LEAD, Roles.DISTRICT_ADMIN, Roles.CITIZEN})
     @Operation(summary = "Record an application (§ 37 SGB II): benefits from the first day of its month",
-            description = "With an Idempotency-Key a retry returns the first answer, whatever changed since.")
+            description = "With an Idempotency-Key a retry returns the first answer, whatever changed since. A citizen applies "
+                    + "through their portal on a case linked to their account; their application is received today (receivedOn "
+                    + "may be left out). Until the new case has reached this service the answer is 404: retry with the same key.")
     public Response apply(@PathParam("caseId") String caseId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(IdempotencyKeys.HEADER) String key, ApplicationRequest body) {
+        policy.check("record-application");
         return commands.run(key, List.of("application", caseId, body == null ? "" : body), "record-application", caseId, () -> {
             knownCases.get(caseId);
-            if (body == null || body.receivedOn() == null) {
+            LocalDate today = LocalDate.now(clock);
+            if (caller.isCitizen() && body != null && body.receivedOn() != null && !body.receivedOn().equals(today)) {
+                throw ValidationFailedException.of("receivedOn", "is the day the application reaches us (" + today + ") when a citizen applies; leave it out");
+            }
+            LocalDate receivedOn = caller.isCitizen() ? today : body == null ? null : body.receivedOn();
+            if (receivedOn == null) {
                 throw ValidationFailedException.of("receivedOn", "is required");
             }
-            if (body.receivedOn().isAfter(LocalDate.now(clock).plusDays(1))) {
+            if (receivedOn.isAfter(today.plusDays(1))) {
                 throw ValidationFailedException.of("receivedOn", "lies in the future");
             }
             Long expected = decisions.load(caseId).exists() ? Long.valueOf(ETags.requireIfMatch(ifMatch)) : ETags.parseIfMatch(ifMatch);
-            Loaded<BenefitState> after = decisions.receiveApplication(caseId, body.receivedOn(), expected, request.eventMetadata());
+            Loaded<BenefitState> after = decisions.receiveApplication(caseId, receivedOn, expected, request.eventMetadata());
             return new CommandPath.Answer(201, "/api/v1/cases/" + caseId + "/benefits", BenefitView.of(caseId, after), after.version());
+        });
+    }
+
+    @POST
+    @Path("/application/withdrawal")
+    @RolesAllowed({Roles.CASEWORKER, Roles.TEAM_LEAD, Roles.DISTRICT_ADMIN, Roles.CITIZEN})
+    @Operation(summary = "Withdraw the application that waits for its decision (the applicant's declaration, today)",
+            description = "409 no-pending-application when every application is decided (a decided period ends by termination).")
+    public Response withdrawApplication(@PathParam("caseId") String caseId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        policy.check("withdraw-application");
+        return commands.run(key, List.of("application-withdrawal", caseId), "withdraw-application", caseId, () -> {
+            knownCases.get(caseId);
+            Loaded<BenefitState> after = decisions.withdrawApplication(caseId, LocalDate.now(clock), ETags.requireIfMatch(ifMatch),
+                    request.eventMetadata());
+            return new CommandPath.Answer(200, null, BenefitView.of(caseId, after), after.version());
         });
     }
 
@@ -268,8 +298,10 @@ public class BenefitResource {
 
     @GET
     @Path("/decisions/{decisionId}/sheets/{month}")
+    @RolesAllowed({Roles.CASEWORKER, Roles.TEAM_LEAD, Roles.DISTRICT_ADMIN, Roles.CITIZEN})
     @Operation(summary = "The calculation sheet stored with a decision for one month (the latest amendment's, if amended)")
     public Response sheet(@PathParam("caseId") String caseId, @PathParam("decisionId") UUID decisionId, @PathParam("month") String month) {
+        policy.check("read-benefits");
         knownCases.get(caseId);
         YearMonth m;
         try {

@@ -71,6 +71,9 @@ public class CaseService {
     @Inject
     RequestMetadata request;
 
+    @Inject
+    ActivationCodes activationCodes;
+
     public static String streamId(String caseId) {
         return "case-" + caseId;
     }
@@ -81,15 +84,27 @@ public class CaseService {
         if (!district.contains(municipality)) {
             throw ValidationFailedException.of("municipality", "is not a municipality of " + district.name());
         }
-        if (!caller.mayAccess(municipality)) {
+        boolean citizen = caller.isCitizen();
+        LocalDate today = LocalDate.now(clock);
+        if (citizen) {
+            // a citizen applies where they live, on the day they apply, and has one open case at a time
+            if (openedOn != null && !openedOn.equals(today)) {
+                throw ValidationFailedException.of("openedOn", "is the day of the application (" + today + ") when a citizen applies through a portal; leave it out");
+            }
+            if (directory.hasOpenCaseOf(caller.citizenId())) {
+                throw new de.auseinerhand.eventstore.CommandRejected("citizen-has-open-case", null,
+                        "your account is linked to an open case already; report changes there");
+            }
+        } else if (!caller.mayAccess(municipality)) {
             throw new ProblemException(new Problem(ProblemTypes.FORBIDDEN, "Forbidden", 403,
                     "you do not work for municipality " + municipality, null, null,
                     List.of(new FieldError("municipality", "not one of your municipalities"))));
         }
         String caseId = numbers.next(municipality);
-        LocalDate date = openedOn == null ? LocalDate.now(clock) : openedOn;
+        LocalDate date = openedOn == null ? today : openedOn;
         Loaded<CaseState> none = new Loaded<>(decider.initialState(), 0);
-        Loaded<CaseState> after = append(caseId, none, 0L, new CaseCommand.OpenCase(caseId, municipality, date));
+        Loaded<CaseState> after = append(caseId, none, 0L,
+                new CaseCommand.OpenCase(caseId, municipality, date, citizen ? caller.citizenId() : null));
         audit.record("open-case", caseId, null);
         return after;
     }
@@ -173,7 +188,7 @@ public class CaseService {
     /** Every recording of the member's circumstances, oldest first; reading the health facts is audited. */
     @Transactional
     public List<CircumstancesRecord> circumstances(String caseId, UUID personId) {
-        policy.check("read-case");
+        policy.check("read-circumstances");
         Loaded<CaseState> loaded = visible(caseId);
         if (!loaded.state().members().containsKey(personId)) {
             throw ProblemException.notFound();
@@ -205,7 +220,7 @@ public class CaseService {
 
     @Transactional
     public List<StoredEvent> history(String caseId) {
-        policy.check("read-case");
+        policy.check("read-case-history");
         visible(caseId);
         audit.record("read-case-history", caseId, null);
         return store.readStream(streamId(caseId));
@@ -240,11 +255,65 @@ public class CaseService {
         if (!loaded.exists()) {
             throw ProblemException.notFound();
         }
-        if (!caller.mayAccess(loaded.state().municipality())) {
+        boolean allowed = caller.isCitizen() ? loaded.state().linkedTo(caller.citizenId())
+                : caller.mayAccess(loaded.state().municipality());
+        if (!allowed) {
             audit.recordDenied(caseId);
             throw ProblemException.notFound();
         }
         return loaded;
+    }
+
+    /**
+     * Issues a one-time activation code for the household (a case worker, after checking the citizen's identity): the
+     * citizen enters it at a portal and their account is linked to the case. Earlier unused codes of the case lapse.
+     */
+    @Transactional
+    public ActivationCodes.Issued issueActivationCode(String caseId) {
+        policy.check("issue-activation-code");
+        Loaded<CaseState> loaded = visible(caseId);
+        if (!loaded.state().isOpen()) {
+            throw new de.auseinerhand.eventstore.CommandRejected("case-not-open", null, "the case is closed");
+        }
+        ActivationCodes.Issued issued = activationCodes.issue(caseId, caller.actorId());
+        audit.record("issue-activation-code", caseId, null);
+        return issued;
+    }
+
+    /**
+     * A citizen redeems an activation code: the code's case is linked to their account. Unknown, used and expired codes
+     * are one answer (400 on {@code activationCode}), and each failed attempt is audited as {@code denied}.
+     */
+    @Transactional(dontRollbackOn = ValidationFailedException.class)
+    public Loaded<CaseState> redeemActivationCode(String code) {
+        policy.check("link-case");
+        Optional<String> caseId = activationCodes.redeem(code, caller.actorId());
+        if (caseId.isEmpty()) {
+            audit.record("denied", null, null);
+            throw ValidationFailedException.of("activationCode", "is not valid (unknown, used or expired)");
+        }
+        Loaded<CaseState> loaded = store.load(streamId(caseId.get()), decider);
+        Loaded<CaseState> after = append(caseId.get(), loaded, loaded.version(),
+                new CaseCommand.LinkCitizen(caller.citizenId(), de.auseinerhand.events.registry.CitizenLinkKind.ACTIVATION_CODE,
+                        LocalDate.now(clock)));
+        audit.record("link-case", caseId.get(), null);
+        return after;
+    }
+
+    /** A case worker removes a citizen's account from the case. */
+    @Transactional
+    public Loaded<CaseState> unlinkCitizen(String caseId, long expectedVersion, String citizenId, String reason) {
+        return execute("unlink-citizen", caseId, expectedVersion, null,
+                s -> new CaseCommand.UnlinkCitizen(citizenId, LocalDate.now(clock), reason));
+    }
+
+    /** The cases linked to the calling citizen's account (a citizen's "my cases"). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CaseDirectory.CitizenCase> casesOfCitizen() {
+        policy.check("read-case");
+        List<CaseDirectory.CitizenCase> cases = directory.casesOf(caller.citizenId());
+        audit.recordAll("list-own-cases", cases.stream().map(c -> new AuditTrail.Subject(c.caseId(), null)).toList());
+        return cases;
     }
 
     /** The facts of a new member as the API received them. */

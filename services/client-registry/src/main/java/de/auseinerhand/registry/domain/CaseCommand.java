@@ -14,7 +14,18 @@ import java.util.UUID;
 /** Commands on a case (Bedarfsgemeinschaft). Business dates are in the command; the clock is not. */
 public sealed interface CaseCommand {
 
-    record OpenCase(String caseId, String municipality, LocalDate openedOn) implements CaseCommand {
+    /** Opens a case; with {@code citizenId} (a citizen applying through a portal) their account is linked at once. */
+    record OpenCase(String caseId, String municipality, LocalDate openedOn, String citizenId) implements CaseCommand {
+        public OpenCase(String caseId, String municipality, LocalDate openedOn) {
+            this(caseId, municipality, openedOn, null);
+        }
+    }
+
+    record LinkCitizen(String citizenId, de.auseinerhand.events.registry.CitizenLinkKind link, LocalDate linkedOn)
+            implements CaseCommand {
+    }
+
+    record UnlinkCitizen(String citizenId, LocalDate unlinkedOn, String reason) implements CaseCommand {
     }
 
     /** {@code birthDate} is checked by the rules but travels only inside {@code pii}. */

@@ -7,6 +7,9 @@ import de.auseinerhand.events.registry.CaseClosed;
 import de.auseinerhand.events.registry.CaseMoved;
 import de.auseinerhand.events.registry.CaseOpened;
 import de.auseinerhand.events.registry.CaseworkerAssigned;
+import de.auseinerhand.events.registry.CitizenLinkKind;
+import de.auseinerhand.events.registry.CitizenLinked;
+import de.auseinerhand.events.registry.CitizenUnlinked;
 import de.auseinerhand.events.registry.HousingCostsDeclared;
 import de.auseinerhand.events.registry.IncomeDeclared;
 import de.auseinerhand.events.registry.IncomeKind;
@@ -64,7 +67,27 @@ public final class CaseDecider implements Decider<CaseCommand, CaseState> {
                 throw reject("case-exists", "caseId", "case " + c.caseId() + " exists already");
             }
             plausible(c.openedOn(), "openedOn");
-            return List.of(new CaseOpened(c.caseId(), c.municipality(), c.openedOn()));
+            CaseOpened opened = new CaseOpened(c.caseId(), c.municipality(), c.openedOn());
+            return c.citizenId() == null ? List.of(opened)
+                    : List.of(opened, new CitizenLinked(c.citizenId(), CitizenLinkKind.APPLICATION, c.openedOn()));
+        }
+        if (command instanceof CaseCommand.LinkCitizen c) {
+            if (!s.exists()) {
+                throw reject("no-case", null, "no such case");
+            }
+            if (s.linkedTo(c.citizenId())) {
+                return List.of();
+            }
+            if (!s.isOpen()) {
+                throw reject("case-not-open", null, "the case is closed");
+            }
+            return List.of(new CitizenLinked(c.citizenId(), c.link(), c.linkedOn()));
+        }
+        if (command instanceof CaseCommand.UnlinkCitizen c) {
+            if (!s.linkedTo(c.citizenId())) {
+                throw reject("not-linked", "citizenId", "no such citizen account is linked to the case");
+            }
+            return List.of(new CitizenUnlinked(c.citizenId(), c.unlinkedOn(), c.reason()));
         }
         if (!s.isOpen()) {
             throw reject("case-not-open", null, "the case is closed; open a new case instead");
@@ -318,7 +341,13 @@ public final class CaseDecider implements Decider<CaseCommand, CaseState> {
     @Override
     public CaseState evolve(CaseState s, EventData event) {
         if (event instanceof CaseOpened e) {
-            return new CaseState(e.caseId(), e.municipality(), e.openedOn(), null, Map.of(), Map.of());
+            return new CaseState(e.caseId(), e.municipality(), e.openedOn(), null, Map.of(), Map.of(), java.util.Set.of());
+        }
+        if (event instanceof CitizenLinked e) {
+            return s.withCitizen(e.citizenId(), true);
+        }
+        if (event instanceof CitizenUnlinked e) {
+            return s.withCitizen(e.citizenId(), false);
         }
         if (event instanceof PersonRegistered e) {
             return s.withMember(new CaseState.Member(e.personId(), e.role(), e.birthYearMonth(), e.sex(),

@@ -8,13 +8,29 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** The state of one case as folded from its events. */
 public record CaseState(String caseId, String municipality, LocalDate openedOn, LocalDate closedOn,
-        Map<UUID, Member> members, Map<CaseworkerFunction, String> caseworkers) {
+        Map<UUID, Member> members, Map<CaseworkerFunction, String> caseworkers, Set<String> citizens) {
 
-    public static final CaseState NONE = new CaseState(null, null, null, null, Map.of(), Map.of());
+    public static final CaseState NONE = new CaseState(null, null, null, null, Map.of(), Map.of(), Set.of());
+
+    /** Whether the citizen's account is linked to the case (they may act on it through a portal). */
+    public boolean linkedTo(String citizenId) {
+        return citizenId != null && citizens.contains(citizenId);
+    }
+
+    CaseState withCitizen(String citizenId, boolean linked) {
+        Set<String> copy = new java.util.TreeSet<>(citizens);
+        if (linked) {
+            copy.add(citizenId);
+        } else {
+            copy.remove(citizenId);
+        }
+        return new CaseState(caseId, municipality, openedOn, closedOn, members, caseworkers, copy);
+    }
 
     public boolean exists() {
         return caseId != null;
@@ -61,20 +77,20 @@ public record CaseState(String caseId, String municipality, LocalDate openedOn, 
     CaseState withMember(Member m) {
         Map<UUID, Member> copy = new LinkedHashMap<>(members);
         copy.put(m.personId(), m);
-        return new CaseState(caseId, municipality, openedOn, closedOn, copy, caseworkers);
+        return new CaseState(caseId, municipality, openedOn, closedOn, copy, caseworkers, citizens);
     }
 
     CaseState withCaseworker(CaseworkerFunction function, String caseworkerId) {
         Map<CaseworkerFunction, String> copy = new LinkedHashMap<>(caseworkers);
         copy.put(function, caseworkerId);
-        return new CaseState(caseId, municipality, openedOn, closedOn, members, copy);
+        return new CaseState(caseId, municipality, openedOn, closedOn, members, copy, citizens);
     }
 
     CaseState movedTo(String newMunicipality) {
-        return new CaseState(caseId, newMunicipality, openedOn, closedOn, members, caseworkers);
+        return new CaseState(caseId, newMunicipality, openedOn, closedOn, members, caseworkers, citizens);
     }
 
     CaseState closed(LocalDate on) {
-        return new CaseState(caseId, municipality, openedOn, on, members, caseworkers);
+        return new CaseState(caseId, municipality, openedOn, on, members, caseworkers, citizens);
     }
 }

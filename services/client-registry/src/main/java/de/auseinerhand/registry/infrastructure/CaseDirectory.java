@@ -30,6 +30,37 @@ public class CaseDirectory {
     public record Placement(String caseId, String municipality, boolean currentMember, boolean caseOpen) {
     }
 
+    /** A case linked to a citizen's account, as the citizen's list shows it. */
+    public record CitizenCase(String caseId, String municipality, String status, java.time.LocalDate openedOn,
+            java.time.LocalDate closedOn) {
+    }
+
+    /** The cases linked to the citizen's account, newest first. */
+    public java.util.List<CitizenCase> casesOf(String citizenId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select d.case_id, d.municipality, d.status, d.opened_on, d.closed_on from citizen_directory l
+                join case_directory d on d.case_id = l.case_id where l.citizen_id = ? order by d.opened_on desc, d.case_id
+                """)) {
+            ps.setString(1, citizenId);
+            java.util.List<CitizenCase> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Date closed = rs.getDate(5);
+                    out.add(new CitizenCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+                            closed == null ? null : closed.toLocalDate()));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the citizen's cases failed", e);
+        }
+    }
+
+    /** Whether an open case is linked to the citizen's account. */
+    public boolean hasOpenCaseOf(String citizenId) {
+        return casesOf(citizenId).stream().anyMatch(c -> "OPEN".equals(c.status()));
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void refresh(CaseState s, long version) {
         try (Connection c = dataSource.getConnection()) {
@@ -53,6 +84,20 @@ public class CaseDirectory {
                 ps.setString(8, s.caseworkers().get(CaseworkerFunction.CASE_MANAGEMENT));
                 ps.setLong(9, version);
                 ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "delete from citizen_directory where case_id = ? and not (citizen_id = any (?))")) {
+                ps.setString(1, s.caseId());
+                ps.setArray(2, c.createArrayOf("text", s.citizens().toArray()));
+                ps.executeUpdate();
+            }
+            for (String citizen : s.citizens()) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "insert into citizen_directory (citizen_id, case_id) values (?, ?) on conflict do nothing")) {
+                    ps.setString(1, citizen);
+                    ps.setString(2, s.caseId());
+                    ps.executeUpdate();
+                }
             }
             for (CaseState.Member m : s.members().values()) {
                 try (PreparedStatement ps = c.prepareStatement("""

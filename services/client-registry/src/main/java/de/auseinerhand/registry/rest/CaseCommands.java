@@ -25,6 +25,14 @@ public final class CaseCommands {
     private CaseCommands() {
     }
 
+    @Schema(description = "Remove a citizen's account from the case (it no longer reaches the case through a portal)")
+    public record UnlinkCitizen(@NotBlank @Size(max = 100) String citizenId, @NotBlank @Size(max = 200) String reason) {
+    }
+
+    @Schema(description = "A citizen enters the one-time activation code a case worker issued for their household")
+    public record RedeemActivationCode(@NotBlank @Size(max = 40) String activationCode) {
+    }
+
     @Schema(description = "A member leaves the case; effectiveFrom is the first day without membership")
     public record Leave(@NotNull LocalDate effectiveFrom, @Size(max = 200) String reason) {
     }

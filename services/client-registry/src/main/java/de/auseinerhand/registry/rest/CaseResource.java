@@ -42,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.CASEWORKER, Roles.TEAM_LEAD, Roles.DISTRICT_ADMIN, Roles.PORTAL})
+@RolesAllowed({Roles.CASEWORKER, Roles.TEAM_LEAD, Roles.DISTRICT_ADMIN, Roles.CITIZEN})
 @Tag(name = "Cases", description = "Cases (Bedarfsgemeinschaften) and their lifecycle")
 @SecurityRequirement(name = "bearer")
 public class CaseResource {
@@ -155,6 +155,26 @@ public class CaseResource {
         return ok(cases.execute("declare-assets", caseId, ETags.requireIfMatch(ifMatch), r.personId(),
                 s -> new CaseCommand.DeclareAssets(r.personId(), r.kind(), r.value(), r.effectiveFrom(), Boolean.TRUE.equals(r.ownerOccupied()),
                         r.livingSpace(), Boolean.TRUE.equals(r.house()), Boolean.TRUE.equals(r.recognisedPensionProvision()))));
+    }
+
+    @POST
+    @Path("/{caseId}/activation-codes")
+    @RolesAllowed({Roles.CASEWORKER, Roles.TEAM_LEAD, Roles.DISTRICT_ADMIN})
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Issue a one-time activation code for the household (after checking the citizen's identity)",
+            description = "The citizen enters the code at a portal and their account is linked to the case. Single use, valid "
+                    + "30 days; a new code revokes the unused earlier ones. The code is shown once and never stored.")
+    public Response issueActivationCode(@PathParam("caseId") String caseId) {
+        return Response.status(201).entity(cases.issueActivationCode(caseId)).build();
+    }
+
+    @POST
+    @Path("/{caseId}/citizens/unlink")
+    @RolesAllowed({Roles.CASEWORKER, Roles.TEAM_LEAD, Roles.DISTRICT_ADMIN})
+    @Operation(summary = "Remove a citizen's account from the case")
+    public Response unlinkCitizen(@PathParam("caseId") String caseId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull CaseCommands.UnlinkCitizen request) {
+        return ok(cases.unlinkCitizen(caseId, ETags.requireIfMatch(ifMatch), request.citizenId(), request.reason()));
     }
 
     static Response ok(Loaded<CaseState> c, CaseViews views) {

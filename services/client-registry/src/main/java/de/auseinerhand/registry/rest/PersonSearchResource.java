@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/persons")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.CASEWORKER, Roles.TEAM_LEAD, Roles.DISTRICT_ADMIN, Roles.PORTAL})
+@RolesAllowed({Roles.CASEWORKER, Roles.TEAM_LEAD, Roles.DISTRICT_ADMIN})
 @Tag(name = "Search", description = "Find persons and their cases within the caller's municipalities")
 @SecurityRequirement(name = "bearer")
 public class PersonSearchResource {

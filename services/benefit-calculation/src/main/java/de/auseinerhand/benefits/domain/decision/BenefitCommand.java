@@ -14,6 +14,10 @@ public sealed interface BenefitCommand {
     record ReceiveApplication(LocalDate receivedOn, LocalDate caseOpenedOn) implements BenefitCommand {
     }
 
+    /** The applicant withdraws the application that waits for its decision. */
+    record WithdrawApplication(LocalDate withdrawnOn) implements BenefitCommand {
+    }
+
     /** A decision for an approval period; {@code months} holds every month of the period in order. */
     record Decide(UUID decisionId, LocalDate from, LocalDate to, boolean provisional, UUID replaces, BigDecimal settlement,
                   Boolean reclaimWaived, List<MonthAmounts> months) implements BenefitCommand {

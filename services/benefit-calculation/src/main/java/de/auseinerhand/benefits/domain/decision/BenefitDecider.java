@@ -2,6 +2,7 @@ package de.auseinerhand.benefits.domain.decision;
 
 import de.auseinerhand.events.EventData;
 import de.auseinerhand.events.benefits.ApplicationReceived;
+import de.auseinerhand.events.benefits.ApplicationWithdrawn;
 import de.auseinerhand.events.benefits.BenefitReductionImposed;
 import de.auseinerhand.events.benefits.BenefitReductionLifted;
 import de.auseinerhand.events.benefits.CostReductionNoticeIssued;
@@ -33,6 +34,13 @@ public final class BenefitDecider implements Decider<BenefitCommand, BenefitStat
 
     @Override
     public List<EventData> decide(BenefitCommand command, BenefitState s) {
+        if (command instanceof BenefitCommand.WithdrawApplication c) {
+            if (s.applicationFrom() == null || s.decisions().values().stream().anyMatch(d -> !d.from().isBefore(s.applicationFrom()))) {
+                throw new CommandRejected("no-pending-application", "application",
+                        "no application waits for its decision; a decided period ends by termination");
+            }
+            return List.of(new ApplicationWithdrawn(s.applicationFrom(), c.withdrawnOn()));
+        }
         if (command instanceof BenefitCommand.ReceiveApplication c) {
             return receive(c, s);
         } else if (command instanceof BenefitCommand.Decide c) {
@@ -285,6 +293,11 @@ public final class BenefitDecider implements Decider<BenefitCommand, BenefitStat
                         e.withdrawnOn()) : n);
             }
             return new BenefitState(s.firstBenefitDay(), s.applicationFrom(), s.decisions(), s.posted(), s.reductions(), List.copyOf(ns));
+        }
+        if (event instanceof ApplicationWithdrawn e) {
+            // back to no pending application; the first benefit day stays only if a decision was ever made
+            return new BenefitState(s.decisions().isEmpty() ? null : s.firstBenefitDay(), null, s.decisions(), s.posted(), s.reductions(),
+                    s.costReductionNotices());
         }
         if (event instanceof ApplicationReceived e) {
             return new BenefitState(s.firstBenefitDay() == null ? e.effectiveFrom() : s.firstBenefitDay(), e.effectiveFrom(), s.decisions(),
