@@ -177,7 +177,9 @@ public class Chaos {
         return "http://127.0.0.1:" + (port + 10 * k);
     }
 
-    String token(String user) throws Exception {
+    // one token request at a time: Keycloak's brute-force detection (on in the realm) refuses concurrent logins of
+    // the same user as a possible attack ("user_temporarily_disabled")
+    synchronized String token(String user) throws Exception {
         String[] t = tokens.get(user);
         if (t != null && Instant.parse(t[1]).isAfter(Instant.now())) {
             return t[0];
