@@ -36,6 +36,9 @@ SERVICES=(client-registry:8081 benefit-calculation:8082 job-placement:8083 repor
 # (8091-8094 for the second). The number up started with is kept in the run folder for down and smoke.
 REPLICA_PORT_STEP=10
 MAX_REPLICAS=3
+# Health and metrics are served on each instance's management interface (issue 15 §3: not on the public port), at its
+# HTTP port + 1100: 9181-9184, 9191-9194, 9201-9204 (clear of Kafka's 9092/9093 and Keycloak's 9000).
+MANAGEMENT_PORT_OFFSET=1100
 
 # The instances of the services as name:port, first instances first (in service order), for n replicas.
 service_instances() {

@@ -56,6 +56,8 @@ public class Chaos {
     /** What a fault must show besides the ledger (not-ready during F12, the refused second rebuild, ...); any entry fails the run. */
     final List<String> failures = new CopyOnWriteArrayList<>();
 
+    /** Health and metrics answer on the management interface, at the instance's HTTP port + this (deploy/local/lib.sh). */
+    static final int MANAGEMENT_OFFSET = 1100;
     static final String[][] SERVICES = {{"client-registry", "8081"}, {"benefit-calculation", "8082"}, {"job-placement", "8083"},
             {"reporting", "8084"}};
     static final Pattern GAUGE = Pattern.compile("(?m)^(aeh_outbox_lag_seconds|aeh_consumer_stalled_seconds|aeh_clock_skew_seconds)"
@@ -87,7 +89,8 @@ public class Chaos {
             while (!stop) {
                 long t0 = System.nanoTime();
                 for (Map.Entry<String, Integer> i : instances().entrySet()) {
-                    String base = "http://127.0.0.1:" + i.getValue();
+                    // health and metrics are on the management interface: the instance's port + 1100 (deploy/local/lib.sh)
+                    String base = "http://127.0.0.1:" + (i.getValue() + MANAGEMENT_OFFSET);
                     int code = status(base + "/q/health/ready");
                     if (code != 200) {
                         notReadyMillis.merge(i.getKey(), 500L, Long::sum);
@@ -388,7 +391,7 @@ public class Chaos {
             for (int port : ports) {
                 while (System.nanoTime() < until) {
                     try {
-                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (port + 10 * k) + "/q/health/ready"))
+                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (port + 10 * k + MANAGEMENT_OFFSET) + "/q/health/ready"))
                                 .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
                         if (r.statusCode() == 200) {
                             break;

@@ -21,6 +21,7 @@ import java.time.YearMonth;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import de.auseinerhand.testsupport.Management;
 
 /** What a consumer does with duplicates and poison: effect once; poison to the DLQ with its reason, later events of that case after it. */
 @QuarkusTest
@@ -82,7 +83,7 @@ class DeliveryFailuresTest {
         });
         given().auth().oauth2(TestTokens.analyst()).queryParam("month", "2017-05").when().get("/api/v1/stocks")
                 .then().statusCode(200).body("municipalities.find { it.ags == '05958016' }.cases", equalTo(3));
-        given().when().get("/q/health/ready").then().statusCode(200)
+        Management.given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'case-events consumer' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'case-events consumer' }.data.parkedCases",
                         org.hamcrest.Matchers.greaterThanOrEqualTo(1));
@@ -91,7 +92,7 @@ class DeliveryFailuresTest {
         assertThat(status.isParked(CaseEventsConsumer.CONSUMER, last.subject())).isFalse();
         assertThat(status.deadLettered(CaseEventsConsumer.CONSUMER)).isGreaterThanOrEqualTo(2);
         // operators see them as metrics too, beside the connector's consumer lag
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(gauge(metrics, "aeh_dead_letters")).isGreaterThanOrEqualTo(2);
         assertThat(gauge(metrics, "aeh_parked_cases")).isGreaterThanOrEqualTo(1);
         assertThat(metrics).contains("kafka_consumer_fetch_manager_records_lag").contains("agroal_active_count");

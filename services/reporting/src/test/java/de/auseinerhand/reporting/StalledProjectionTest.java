@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
+import de.auseinerhand.testsupport.Management;
 
 /**
  * Fault F12: a projection table locked by someone else (a long maintenance transaction, a stuck migration) for longer
@@ -46,7 +47,7 @@ class StalledProjectionTest {
         EventEnvelope opened = TestEvents.publish(TestEvents.caseOpened(caseId, WINTERBERG, LocalDate.of(2019, 4, 1)), caseId,
                 WINTERBERG, 1);
         Eventually.assertSoon(() -> assertThat(status.hasProcessed(CaseEventsConsumer.CONSUMER, opened.id())).isTrue());
-        given().when().get("/q/health/ready").then().statusCode(200);
+        Management.given().when().get("/q/health/ready").then().statusCode(200);
         long deadBefore = status.deadLettered(CaseEventsConsumer.CONSUMER);
 
         EventEnvelope person;
@@ -62,7 +63,7 @@ class StalledProjectionTest {
             TestEvents.publish(person);
 
             Eventually.assertWithin(Duration.ofSeconds(30), () -> {
-                Response ready = given().when().get("/q/health/ready");
+                Response ready = Management.given().when().get("/q/health/ready");
                 assertThat(ready.statusCode()).isEqualTo(503);
                 assertThat(ready.asString()).contains("held up");
             });
@@ -76,7 +77,7 @@ class StalledProjectionTest {
 
         Eventually.assertWithin(Duration.ofSeconds(30), () -> {
             assertThat(status.hasProcessed(CaseEventsConsumer.CONSUMER, person.id())).isTrue();
-            given().when().get("/q/health/ready").then().statusCode(200);
+            Management.given().when().get("/q/health/ready").then().statusCode(200);
         });
         assertThat(status.deadLettered(CaseEventsConsumer.CONSUMER)).isEqualTo(deadBefore);
         assertThat(status.isParked(CaseEventsConsumer.CONSUMER, caseId)).isFalse();

@@ -45,7 +45,20 @@ public class RequestHygiene {
         });
     }
 
+    /**
+     * The HTTP metrics' {@code uri} tag of a request that no resource method took (answered here before routing, refused by
+     * the authentication, a 405): one series, not one per raw path (issue 15 §3: raw paths name cases and grow without
+     * limit). Quarkus REST replaces it with the path template ({@code /api/v1/cases/{caseId}}) once a method is matched;
+     * Micrometer shows it as {@code /UNMATCHED}. Routes outside Quarkus REST (OpenAPI, the dashboard's files) count there too.
+     */
+    static final String UNMATCHED = "UNMATCHED";
+
     private void check(RoutingContext ctx) {
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        if (context != null) {
+            // the key under which Quarkus REST publishes the matched template and Quarkus Micrometer reads it
+            context.putLocal("UrlPathTemplate", UNMATCHED);
+        }
         String uri = ctx.request().uri();
         if (uri.length() > maxUri) {
             problem(ctx, 414, ProblemTypes.HTTP, "URI Too Long", "the request line is longer than " + maxUri + " characters", Map.of());

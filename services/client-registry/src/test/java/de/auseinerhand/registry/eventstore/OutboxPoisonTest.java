@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import de.auseinerhand.testsupport.Management;
 
 /**
  * A row the broker refuses for good (here an event larger than Kafka accepts, which the store's own size limit would
@@ -66,7 +67,7 @@ class OutboxPoisonTest {
             // the case's own events went out before the poison; the waiting copy did not
             assertThat(TestKafka.readAll(TestKafka.CASE_EVENTS).stream().filter(r -> poisoned.equals(r.key())).count())
                     .isEqualTo(scalar("select count(*) from es_event where subject = ? and stream_version < 1000000", poisoned));
-            given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString("aeh_outbox_parked 1.0"));
+            Management.given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString("aeh_outbox_parked 1.0"));
         } finally {
             // what district IT does once the event is dealt with: the parked row goes, the case's later rows follow
             exec("delete from es_outbox_parked where message_key = ?", poisoned);
