@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  *   java tools/load/LoadDriver.java <scenario> --rate 200 --seconds 60 --warmup 10 --token "$TOKEN"
  *
  * Scenarios (client-registry on --base, default http://127.0.0.1:8081):
- *   get-case       GET /api/v1/cases/{id} on --cases N cases created first
+ *   get-case       GET /api/v1/cases/{id} on --cases N cases created first; or with --case ID [--expect STATUS] that
+ *                  one case (a citizen's own, or another town's for a refused and audited read: --expect 404)
  *   open-register  POST a case, then two persons with If-Match: latency of the whole chain and of each request
  *   search         GET /api/v1/persons?lastName=<prefix> with random surname prefixes
  *   populate       create --persons N persons (2 per case) with --concurrency C, as fast as the server takes them
@@ -85,7 +86,13 @@ public class LoadDriver {
         int seconds = Integer.parseInt(o.getOrDefault("seconds", "60"));
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "10"));
         switch (args[0]) {
-            case "get-case" -> d.getCase(rate, seconds, warmup, Integer.parseInt(o.getOrDefault("cases", "500")));
+            case "get-case" -> {
+                if (o.containsKey("case")) {
+                    d.getOneCase(rate, seconds, warmup, o.get("case"), Integer.parseInt(o.getOrDefault("expect", "200")));
+                } else {
+                    d.getCase(rate, seconds, warmup, Integer.parseInt(o.getOrDefault("cases", "500")));
+                }
+            }
             case "open-register" -> d.openRegister(rate, seconds, warmup);
             case "search" -> d.search(rate, seconds, warmup);
             case "populate" -> d.populate(Integer.parseInt(o.getOrDefault("persons", "100000")),
@@ -181,6 +188,15 @@ public class LoadDriver {
         java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(settleSeconds));
         run("GET /api/v1/cases/{id}", rate, seconds, warmup, (due, lat) -> get("/api/v1/cases/" + ids.get(random.nextInt(ids.size())))
                 .thenAccept(r -> check(r, 200)));
+    }
+
+    /**
+     * GET of one given case with this token, expecting {@code expect}: e.g. a citizen's own case (rate limiter on the
+     * path) or, with a case worker of another town, 404 (a refused read, audited as denied in its own transaction).
+     */
+    void getOneCase(double rate, int seconds, int warmup, String caseId, int expect) throws Exception {
+        run("GET /api/v1/cases/" + caseId + " (expect " + expect + ")", rate, seconds, warmup, (due, lat) -> get("/api/v1/cases/" + caseId)
+                .thenAccept(r -> check(r, expect)));
     }
 
     void openRegister(double rate, int seconds, int warmup) throws Exception {

@@ -43,6 +43,7 @@ public final class TestDatabase {
         }
         TestDatabase db = new TestDatabase(adminUrl, name, "postgres");
         db.execute("create database " + name);
+        db.execute("create role " + db.runtimeUser() + " login");
         return db;
     }
 
@@ -87,8 +88,26 @@ public final class TestDatabase {
         return name;
     }
 
+    /**
+     * A connection to the database behind {@code dataSource} as its administrator, for what a test does that the service's
+     * own login may not (fault injection with triggers, switching the database read-only).
+     */
+    public static Connection administrator(javax.sql.DataSource dataSource) throws java.sql.SQLException {
+        String url;
+        try (Connection c = dataSource.getConnection()) {
+            url = c.getMetaData().getURL();
+        }
+        return DriverManager.getConnection(url, "postgres", "");
+    }
+
+    /** The service's own login (no superuser): what it may do is what the migrations grant it. */
+    public String runtimeUser() {
+        return name + "_app";
+    }
+
     public void drop() {
         execute("drop database if exists " + name + " with (force)");
+        execute("drop role if exists " + runtimeUser());
     }
 
     private void execute(String sql) {

@@ -63,12 +63,14 @@ class ReadOnlyDatabaseTest {
 
     /** Switches this test's database to read-only for new sessions (or back) and renews the pool's connections. */
     private void readOnly(boolean on) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            String db;
-            try (ResultSet rs = st.executeQuery("select current_database()")) {
-                rs.next();
-                db = rs.getString(1);
-            }
+        String db;
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select current_database()")) {
+            rs.next();
+            db = rs.getString(1);
+        }
+        // as the database's administrator: the service's own login may not change the database (issue 15 §4)
+        try (Connection c = de.auseinerhand.testsupport.TestDatabase.administrator(dataSource); Statement st = c.createStatement()) {
             st.execute("set session characteristics as transaction read write");
             st.execute("alter database " + db + (on ? " set default_transaction_read_only = on" : " reset default_transaction_read_only"));
         }

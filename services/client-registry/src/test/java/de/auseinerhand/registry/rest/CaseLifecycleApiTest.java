@@ -301,12 +301,24 @@ class CaseLifecycleApiTest {
                 .then().statusCode(403);
         given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/audit-records").then().statusCode(400)
                 .body("errors[0].field", equalTo("caseId"));
+        // the service's own login (issue 15 §4) may read and append audit rows, nothing else: no update, no delete, and
+        // it cannot switch the append-only triggers off either (before, it owned the table and could)
         try (Connection conn = dataSource.getConnection(); Statement st = conn.createStatement()) {
             assertThatThrownBy(() -> st.executeUpdate("update audit_record set actor = 'someone else'"))
-                    .hasMessageContaining("append-only");
+                    .hasMessageContaining("permission denied");
         }
         try (Connection conn = dataSource.getConnection(); Statement st = conn.createStatement()) {
-            assertThatThrownBy(() -> st.executeUpdate("delete from audit_record")).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> st.executeUpdate("delete from audit_record")).hasMessageContaining("permission denied");
+        }
+        try (Connection conn = dataSource.getConnection(); Statement st = conn.createStatement()) {
+            assertThatThrownBy(() -> st.execute("alter table audit_record disable trigger all")).hasMessageContaining("must be owner");
+        }
+        try (Connection conn = dataSource.getConnection(); Statement st = conn.createStatement()) {
+            assertThatThrownBy(() -> st.execute("truncate audit_record")).hasMessageContaining("permission denied");
+        }
+        // and even the owner meets the triggers
+        try (Connection conn = de.auseinerhand.testsupport.TestDatabase.administrator(dataSource); Statement st = conn.createStatement()) {
+            assertThatThrownBy(() -> st.executeUpdate("update audit_record set actor = 'someone else'")).hasMessageContaining("append-only");
         }
     }
 
@@ -347,4 +359,5 @@ class CaseLifecycleApiTest {
                 .then().statusCode(200).body("[0].healthErased", equalTo(true)).body("[0].health", nullValue())
                 .body("[0].effectiveFrom", equalTo("2026-02-01"));
     }
+
 }
