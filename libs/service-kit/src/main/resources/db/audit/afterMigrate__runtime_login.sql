@@ -24,15 +24,16 @@ begin
     if '${runtime_ddl}' = 'true' then
         execute format('grant create on database %I to %I', current_database(), runtime);
         execute format('grant create on schema public to %I', runtime);
+        -- schemas first: a table's new owner needs CREATE on its schema
+        for r in select nspname from pg_namespace where nspname like 'rp\_v%' and pg_get_userbyid(nspowner) <> runtime loop
+            execute format('alter schema %I owner to %I', r.nspname, runtime);
+        end loop;
         for r in select n.nspname, c.relname, c.relkind from pg_class c join pg_namespace n on n.oid = c.relnamespace
                  where (n.nspname = 'public' or n.nspname like 'rp\_v%') and c.relkind in ('r', 'v', 'm', 'p')
                    and c.relname not in ('audit_record', 'flyway_schema_history')
                    and pg_get_userbyid(c.relowner) <> runtime loop
             execute format('alter %s %I.%I owner to %I', case r.relkind when 'v' then 'view' when 'm' then 'materialized view'
                 else 'table' end, r.nspname, r.relname, runtime);
-        end loop;
-        for r in select nspname from pg_namespace where nspname like 'rp\_v%' and pg_get_userbyid(nspowner) <> runtime loop
-            execute format('alter schema %I owner to %I', r.nspname, runtime);
         end loop;
     end if;
     -- audit_record: read and append only, whatever was granted above

@@ -42,8 +42,11 @@ public final class TestDatabase {
             adminUrl = startEmbedded();
         }
         TestDatabase db = new TestDatabase(adminUrl, name, "postgres");
-        db.execute("create database " + name);
+        // as in production: an owner that is no superuser runs the migrations, the service runs as its own login, and
+        // the owner is a member of the service's login (reporting's migrations hand it its projections)
         db.execute("create role " + db.runtimeUser() + " login");
+        db.execute("create role " + db.ownerUser() + " login in role " + db.runtimeUser());
+        db.execute("create database " + name + " owner " + db.ownerUser());
         return db;
     }
 
@@ -105,8 +108,14 @@ public final class TestDatabase {
         return name + "_app";
     }
 
+    /** The database's owner (no superuser), which runs the migrations. */
+    public String ownerUser() {
+        return name + "_owner";
+    }
+
     public void drop() {
         execute("drop database if exists " + name + " with (force)");
+        execute("drop role if exists " + ownerUser());
         execute("drop role if exists " + runtimeUser());
     }
 
