@@ -84,6 +84,46 @@ class CitizenBenefitsTest {
         Eventually.assertSoon(() -> given().auth().oauth2(annaToken).get("/api/v1/cases/{id}/benefits", caseId).then().statusCode(404));
     }
 
+    @Test
+    void citizenBReachesNothingOfCitizenAsBenefitsThroughAnyEndpoint() throws Exception {
+        String anna = "citizen-" + UUID.randomUUID();
+        String caseId = TestEvents.newCaseId(MESCHEDE);
+        TestEvents.publish(TestEvents.caseOpened(caseId, MESCHEDE, TODAY), caseId, MESCHEDE, 1);
+        TestEvents.publish(new CitizenLinked(anna, CitizenLinkKind.APPLICATION, TODAY), caseId, MESCHEDE, 2);
+        TestEvents.publish(TestEvents.person(PersonRole.HEAD, YearMonth.of(1985, 8), Sex.MALE, true, TODAY), caseId, MESCHEDE, 3);
+        Eventually.assertSoon(() -> given().auth().oauth2(TestTokens.citizen(anna)).get("/api/v1/cases/{id}/benefits", caseId)
+                .then().statusCode(200));
+        apply(TestTokens.citizen(anna), caseId, "{}").then().statusCode(201);
+        long before = eventsOf(caseId);
+        String ben = TestTokens.citizen("citizen-" + UUID.randomUUID());
+        java.util.List<String> tried = new java.util.ArrayList<>();
+        for (de.auseinerhand.testsupport.ApiFuzz.Baseline op : new de.auseinerhand.testsupport.ApiFuzz(ben,
+                java.util.Map.of("caseId", caseId), () -> 0L, 1).baselines("/api/v1/cases", "{caseId}")) {
+            var spec = given().auth().oauth2(ben).header("If-Match", "\"1\"").contentType("application/json");
+            if (op.body() != null) {
+                spec = spec.contentType(op.contentType()).body(op.body());
+            }
+            Response r = spec.urlEncodingEnabled(false).request(op.method(), op.path());
+            tried.add(op.method() + " " + op.path() + " -> " + r.statusCode());
+            // 404 where the case is looked up; 403 where citizens may not (roles, configuration); 400 only for the body
+            assertThat(r.statusCode()).as(op.method() + " " + op.path()).isIn(400, 403, 404);
+            assertThat(r.contentType()).as(op.method() + " " + op.path()).startsWith(PROBLEM);
+        }
+        assertThat(tried).as("benefit endpoints tried").hasSizeGreaterThan(8);
+        assertThat(tried.stream().filter(t -> t.endsWith("404")).count()).as("looked the case up: " + tried).isGreaterThanOrEqualTo(3);
+        assertThat(eventsOf(caseId)).as("nothing written for B").isEqualTo(before);
+    }
+
+    private long eventsOf(String caseId) throws java.sql.SQLException {
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement("select count(*) from es_event where subject = ?")) {
+            ps.setString(1, caseId);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private static Response apply(String token, String caseId, String body) {
         return given().auth().oauth2(token).contentType("application/json").body(body)
                 .post("/api/v1/cases/{id}/benefits/application", caseId);
