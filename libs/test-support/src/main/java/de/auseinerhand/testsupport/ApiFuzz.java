@@ -86,9 +86,33 @@ public final class ApiFuzz {
 
     /** Fuzzes every operation whose path starts with {@code pathPrefix} and whose method is in {@code methods}. */
     public Result run(String pathPrefix, List<String> methods) {
-        spec = read(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
         List<Finding> findings = new ArrayList<>();
         int requests = 0;
+        for (Operation op : operations(pathPrefix)) {
+            if (!methods.contains(op.method())) {
+                continue;
+            }
+            List<Case> cases = cases(op.path(), op.spec(), op.shared());
+            java.util.Collections.shuffle(cases.subList(1, cases.size()), random);
+            for (Case c : cases.subList(0, Math.min(cases.size(), perOperation))) {
+                requests++;
+                Finding f = send(op.method(), op.path(), c);
+                if (f != null) {
+                    findings.add(f);
+                }
+            }
+        }
+        return new Result(requests, findings);
+    }
+
+    /** An operation of the OpenAPI document: path template, method (upper case), its spec and the path's shared parameters. */
+    private record Operation(String path, String method, JsonNode spec, JsonNode shared) {
+    }
+
+    /** Every operation under {@code pathPrefix}, read fresh from the service's {@code /q/openapi}. */
+    private List<Operation> operations(String pathPrefix) {
+        spec = read(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        List<Operation> out = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = spec.path("paths").fields(); paths.hasNext();) {
             Map.Entry<String, JsonNode> path = paths.next();
             if (!path.getKey().startsWith(pathPrefix)) {
@@ -96,26 +120,26 @@ public final class ApiFuzz {
             }
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
                 Map.Entry<String, JsonNode> op = ops.next();
-                String method = op.getKey().toUpperCase();
-                if (!methods.contains(method)) {
-                    continue;
-                }
-                List<Case> cases = cases(path.getKey(), op.getValue(), path.getValue().path("parameters"));
-                java.util.Collections.shuffle(cases.subList(1, cases.size()), random);
-                for (Case c : cases.subList(0, Math.min(cases.size(), perOperation))) {
-                    requests++;
-                    Finding f = send(method, path.getKey(), c);
-                    if (f != null) {
-                        findings.add(f);
-                    }
+                if (List.of("get", "post", "put", "patch", "delete").contains(op.getKey())) {
+                    out.add(new Operation(path.getKey(), op.getKey().toUpperCase(), op.getValue(), path.getValue().path("parameters")));
                 }
             }
         }
-        return new Result(requests, findings);
+        return out;
     }
 
     /** One operation of the OpenAPI document with a schema-valid example body and the path values filled in. */
     public record Baseline(String method, String path, String body, String contentType) {
+
+        /** Sends it with this token and {@code If-Match} (JSON content type also when there is no body). */
+        public Response send(String token, String ifMatch) {
+            RequestSpecification spec = given().urlEncodingEnabled(false).auth().oauth2(token).header("If-Match", ifMatch)
+                    .contentType("application/json");
+            if (body != null) {
+                spec = spec.contentType(contentType).body(body);
+            }
+            return spec.request(method, path);
+        }
     }
 
     /**
@@ -123,25 +147,17 @@ public final class ApiFuzz {
      * well-behaved client would send, for tests that ask "who may do this" rather than "what breaks it" (e.g. BOLA).
      */
     public List<Baseline> baselines(String pathPrefix, String mustContain) {
-        spec = read(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
         List<Baseline> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = spec.path("paths").fields(); paths.hasNext();) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            if (!path.getKey().startsWith(pathPrefix) || !path.getKey().contains(mustContain)) {
+        for (Operation op : operations(pathPrefix)) {
+            if (!op.path().contains(mustContain)) {
                 continue;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
-                Map.Entry<String, JsonNode> op = ops.next();
-                if (!List.of("get", "post", "put", "patch", "delete").contains(op.getKey())) {
-                    continue;
-                }
-                Case c = cases(path.getKey(), op.getValue(), path.getValue().path("parameters")).get(0);
-                String expanded = path.getKey();
-                for (Map.Entry<String, String> p : c.pathParams().entrySet()) {
-                    expanded = expanded.replace("{" + p.getKey() + "}", URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8));
-                }
-                out.add(new Baseline(op.getKey().toUpperCase(), expanded, c.body(), c.contentType()));
+            Case c = cases(op.path(), op.spec(), op.shared()).get(0);
+            String expanded = op.path();
+            for (Map.Entry<String, String> p : c.pathParams().entrySet()) {
+                expanded = expanded.replace("{" + p.getKey() + "}", URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8));
             }
+            out.add(new Baseline(op.method(), expanded, c.body(), c.contentType()));
         }
         return out;
     }

@@ -44,10 +44,6 @@ public class OperationPolicy {
         }
     }
 
-    public boolean portalMay(String operation) {
-        return portalOperations.contains(operation);
-    }
-
     private static ProblemException forbidden(String detail) {
         return new ProblemException(Problem.of(ProblemTypes.FORBIDDEN, "Forbidden", 403, detail));
     }

@@ -243,7 +243,9 @@ public class CaseService {
         }
         long version = stored.isEmpty() ? loaded.version() : stored.get(stored.size() - 1).envelope().streamversion();
         Loaded<CaseState> after = new Loaded<>(state, version);
-        directory.refresh(state, version);
+        boolean citizensChanged = stored.stream().anyMatch(e -> e.data() instanceof de.auseinerhand.events.registry.CitizenLinked
+                || e.data() instanceof de.auseinerhand.events.registry.CitizenUnlinked);
+        directory.refresh(state, version, citizensChanged);
         return after;
     }
 

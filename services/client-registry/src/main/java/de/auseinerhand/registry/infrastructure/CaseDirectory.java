@@ -61,8 +61,12 @@ public class CaseDirectory {
         return casesOf(citizenId).stream().anyMatch(c -> "OPEN".equals(c.status()));
     }
 
+    /**
+     * Writes the case's directory rows; the citizens linked to it only when {@code citizensChanged} (an append that linked
+     * or unlinked one), so that the other commands pay no statement for them.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void refresh(CaseState s, long version) {
+    public void refresh(CaseState s, long version, boolean citizensChanged) {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into case_directory (case_id, municipality, status, opened_on, closed_on,
@@ -85,18 +89,20 @@ public class CaseDirectory {
                 ps.setLong(9, version);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "delete from citizen_directory where case_id = ? and not (citizen_id = any (?))")) {
-                ps.setString(1, s.caseId());
-                ps.setArray(2, c.createArrayOf("text", s.citizens().toArray()));
-                ps.executeUpdate();
-            }
-            for (String citizen : s.citizens()) {
+            if (citizensChanged) {
                 try (PreparedStatement ps = c.prepareStatement(
-                        "insert into citizen_directory (citizen_id, case_id) values (?, ?) on conflict do nothing")) {
-                    ps.setString(1, citizen);
-                    ps.setString(2, s.caseId());
+                        "delete from citizen_directory where case_id = ? and not (citizen_id = any (?))")) {
+                    ps.setString(1, s.caseId());
+                    ps.setArray(2, c.createArrayOf("text", s.citizens().toArray()));
                     ps.executeUpdate();
+                }
+                for (String citizen : s.citizens()) {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "insert into citizen_directory (citizen_id, case_id) values (?, ?) on conflict do nothing")) {
+                        ps.setString(1, citizen);
+                        ps.setString(2, s.caseId());
+                        ps.executeUpdate();
+                    }
                 }
             }
             for (CaseState.Member m : s.members().values()) {
