@@ -6,6 +6,8 @@ import de.auseinerhand.events.benefits.ApplicationWithdrawn;
 import de.auseinerhand.events.benefits.BenefitReductionImposed;
 import de.auseinerhand.events.benefits.BenefitReductionLifted;
 import de.auseinerhand.events.benefits.CostReductionNoticeIssued;
+import de.auseinerhand.events.benefits.NoticeIssued;
+import de.auseinerhand.events.benefits.NoticeKind;
 import de.auseinerhand.events.benefits.CostReductionNoticeWithdrawn;
 import de.auseinerhand.events.benefits.EntitlementAmended;
 import de.auseinerhand.events.benefits.EntitlementDecided;
@@ -125,6 +127,9 @@ final class EventExamples {
                         "§ 32 SGB II missed appointment"),
                 new CostReductionNoticeIssued(LocalDate.of(2026, 3, 16)),
                 new CostReductionNoticeWithdrawn(LocalDate.of(2026, 3, 16), LocalDate.of(2026, 7, 1), "NO_CHEAPER_HOUSING"),
+                new NoticeIssued(UUID.fromString("5b0e7c1e-3d0a-4f6e-9c1d-8a2b4c6d8e01"), NoticeKind.DECISION,
+                        UUID.fromString("0195f3a2-1111-4222-8333-444455556666"), DECISION, PERSON, LocalDate.of(2026, 3, 2),
+                        "bescheid-v1", "9f2c3b0a6d7e8f90112233445566778899aabbccddeeff00112233445566778a", 48213),
                 new BenefitReductionLifted(PERSON, 10, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 15),
                         "§ 31a(1) SGB II compliance"),
                 new MonthlyEntitlementPosted(YearMonth.of(2026, 6),

@@ -52,6 +52,21 @@ public class KnownPerson extends PanacheEntityBase {
     @Column(name = "employability_recorded", nullable = false)
     public boolean employabilityRecorded;
 
+    /** The registry's encrypted identifying data (never decrypted into this table): key id, algorithm, ciphertext. */
+    @Column(name = "pii_key_id")
+    public String piiKeyId;
+
+    @Column(name = "pii_algorithm")
+    public String piiAlgorithm;
+
+    @Column(name = "pii_ciphertext")
+    public String piiCiphertext;
+
+    /** The encrypted identifying data, or null when the registry sent none. */
+    public de.auseinerhand.events.EncryptedPii pii() {
+        return piiCiphertext == null ? null : new de.auseinerhand.events.EncryptedPii(piiKeyId, piiAlgorithm, piiCiphertext);
+    }
+
     /**
      * Employable in {@code month} (§ 7(1) Nr. 1, § 7a, § 8): of working age, and able to work as last recorded;
      * without a recorded change, a person registered under 15 counts as able to work from the 15th birthday.

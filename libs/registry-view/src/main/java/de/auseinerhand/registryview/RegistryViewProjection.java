@@ -72,6 +72,11 @@ public class RegistryViewProjection {
             p.employable = e.employable();
             p.singleParent = e.singleParent();
             p.joinedOn = e.effectiveFrom();
+            if (e.pii() != null) {
+                p.piiKeyId = e.pii().keyId();
+                p.piiAlgorithm = e.pii().alg();
+                p.piiCiphertext = e.pii().ciphertext();
+            }
             p.registeredOn = e.effectiveFrom();
             p.leftOn = null;
             p.persist();

@@ -17,6 +17,7 @@ public final class ProblemTypes {
     public static final String TOO_LARGE = BASE + "request-too-large";
     public static final String UNAVAILABLE = BASE + "service-unavailable";
     public static final String INTERNAL = BASE + "internal-error";
+    public static final String GONE = BASE + "gone";
 
     private ProblemTypes() {
     }

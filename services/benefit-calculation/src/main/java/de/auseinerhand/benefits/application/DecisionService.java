@@ -78,6 +78,9 @@ public class DecisionService {
     @Inject
     Clock clock;
 
+    @Inject
+    de.auseinerhand.benefits.notices.Notices notices;
+
     public static String stream(String caseId) {
         return "benefits-" + caseId;
     }
@@ -470,6 +473,7 @@ public class DecisionService {
                 storeSheets(caseId, a.decisionId(), months, (int) (long) e.envelope().streamversion(), YearMonth.from(a.effectiveFrom()));
             }
         }
+        notices.enqueue(caseId, stored, command instanceof BenefitCommand.ImposeReduction r ? r.hearingOn() : null);
     }
 
     private void storeSheets(String caseId, UUID decisionId, List<MonthAmounts> months, int version, YearMonth from) {

@@ -47,6 +47,9 @@ public class HouseholdFactsProjection implements CaseEventProjection {
     DataSource dataSource;
 
     @Inject
+    de.auseinerhand.benefits.notices.Notices notices;
+
+    @Inject
     Event<FactsChanged> factsChanged;
 
     @Override
@@ -110,6 +113,8 @@ public class HouseholdFactsProjection implements CaseEventProjection {
                 effective = e.effectiveFrom();
             } else if (data instanceof PersonJoinedCase e) {
                 effective = e.effectiveFrom();
+            } else if (data instanceof de.auseinerhand.events.registry.PersonDataErased e) {
+                notices.erase(e.personId());
             }
         } catch (SQLException e) {
             throw new IllegalStateException("storing household facts of " + caseId + " failed", e);
