@@ -50,7 +50,7 @@ public final class NoticeComposer {
      */
     public record Input(UUID noticeId, String caseId, LocalDate issuedOn, StoredEvent source, List<StoredEvent> earlier,
             List<JsonNode> sheets, Map<UUID, Person> persons, UUID addressee, LocalDate hearingOn, BigDecimal reductionAmount,
-            NoticeModel.Office office) {
+            NoticeModel.Office office, String benefitName) {
     }
 
     /** The kind of notice an event of the benefit stream needs, or null when it needs none. */
@@ -115,25 +115,27 @@ public final class NoticeComposer {
         String title;
         Map<YearMonth, BigDecimal> posted = postedBefore(in.earlier());
         List<NoticeModel.Block> blocks = blocks(in.sheets(), in.persons());
+        // the name of the benefit in force (Bürgergeld; Grundsicherungsgeld from 2026-07-01), as the sheets were computed
+        String benefit = !in.sheets().isEmpty() ? in.sheets().get(0).path("benefit").asText(in.benefitName()) : in.benefitName();
         switch (kind) {
             case DECISION, PROVISIONAL_DECISION -> {
                 EntitlementDecided d = (EntitlementDecided) data;
                 boolean provisional = kind == NoticeKind.PROVISIONAL_DECISION;
-                title = provisional ? "Bescheid über die vorläufige Bewilligung von Bürgergeld" : "Bescheid über die Bewilligung von Bürgergeld";
+                title = (provisional ? "Bescheid über die vorläufige Bewilligung von " : "Bescheid über die Bewilligung von ") + benefit;
                 operative.add("Ihnen und den mit Ihnen in der Bedarfsgemeinschaft lebenden Personen werden für die Zeit vom "
                         + GermanFormat.date(d.period().from()) + " bis " + GermanFormat.date(d.period().to())
-                        + " Leistungen zur Sicherung des Lebensunterhalts nach dem Zweiten Buch Sozialgesetzbuch (Bürgergeld) in der unten genannten Höhe "
+                        + " Leistungen zur Sicherung des Lebensunterhalts nach dem Zweiten Buch Sozialgesetzbuch (" + benefit + ") in der unten genannten Höhe "
                         + (provisional ? "vorläufig bewilligt (§ 41a Abs. 1 SGB II)." : "bewilligt (§§ 19 ff. SGB II)."));
                 if (provisional) {
                     reasons.add("Die Entscheidung ergeht vorläufig, weil zur Feststellung der Voraussetzungen oder der Höhe des Anspruchs noch "
                             + "Zeit erforderlich ist (§ 41a Abs. 1 SGB II). Nach Ablauf des Bewilligungszeitraums wird abschließend entschieden "
                             + "(§ 41a Abs. 3 SGB II); Sie sind verpflichtet, die dafür erforderlichen Nachweise vorzulegen.");
                 }
-                approvalPeriod(in.sheets(), reasons);
+                approvalPeriod(d, in.sheets(), reasons);
             }
             case FINAL_DECISION -> {
                 EntitlementDecided d = (EntitlementDecided) data;
-                title = "Bescheid über die abschließende Festsetzung von Bürgergeld";
+                title = "Bescheid über die abschließende Festsetzung von " + benefit;
                 operative.add("Die mit Bescheid vom " + decidedOn(in.earlier(), d.replacesDecisionId()) + " vorläufig bewilligten Leistungen für die Zeit vom "
                         + GermanFormat.date(d.period().from()) + " bis " + GermanFormat.date(d.period().to())
                         + " werden abschließend in der unten genannten Höhe festgesetzt (§ 41a Abs. 3 SGB II).");
@@ -154,12 +156,11 @@ public final class NoticeComposer {
                                 + "Nachzahlung noch eine Erstattung (§ 41a Abs. 6 SGB II).");
                     }
                 }
-                approvalPeriod(in.sheets(), reasons);
             }
             case AMENDMENT -> {
                 EntitlementAmended a = (EntitlementAmended) data;
-                title = "Änderungsbescheid über Bürgergeld";
-                operative.add("Die Entscheidung vom " + decidedOn(in.earlier(), a.decisionId()) + " über die Bewilligung von Bürgergeld wird mit Wirkung vom "
+                title = "Änderungsbescheid über " + benefit;
+                operative.add("Die Entscheidung vom " + decidedOn(in.earlier(), a.decisionId()) + " über die Bewilligung von " + benefit + " wird mit Wirkung vom "
                         + GermanFormat.date(a.effectiveFrom()) + " an geändert; die Leistungen betragen ab diesem Tag die unten genannten Beträge "
                         + "(§ 48 Abs. 1 SGB X in Verbindung mit § 40 Abs. 1 SGB II).");
                 reasons.add(reasonInGerman(a.reason()));
@@ -168,8 +169,8 @@ public final class NoticeComposer {
             }
             case TERMINATION -> {
                 EntitlementTerminated t = (EntitlementTerminated) data;
-                title = "Aufhebungsbescheid über Bürgergeld";
-                operative.add("Die Entscheidung vom " + decidedOn(in.earlier(), t.decisionId()) + " über die Bewilligung von Bürgergeld wird mit Wirkung vom "
+                title = "Aufhebungsbescheid über " + benefit;
+                operative.add("Die Entscheidung vom " + decidedOn(in.earlier(), t.decisionId()) + " über die Bewilligung von " + benefit + " wird mit Wirkung vom "
                         + GermanFormat.date(t.effectiveFrom()) + " an ganz aufgehoben (§ 48 Abs. 1 SGB X in Verbindung mit § 40 Abs. 1 SGB II, "
                         + "§ 330 Abs. 3 SGB III).");
                 reasons.add("Grund: " + reasonInGerman(t.reason()));
@@ -186,13 +187,12 @@ public final class NoticeComposer {
             case REDUCTION -> {
                 BenefitReductionImposed r = (BenefitReductionImposed) data;
                 Person p = in.persons().get(r.personId());
-                title = "Bescheid über die Minderung des Bürgergeldes";
-                boolean appointment = r.ground() != null && r.ground().contains("§ 32");
-                operative.add("Das Bürgergeld von " + (p == null ? "gelöscht" : p.name()) + " wird für die Zeit vom " + GermanFormat.date(r.from())
+                title = "Bescheid über die Minderung des " + benefit + "es";
+                operative.add("Das " + benefit + " von " + (p == null ? "gelöscht" : p.name()) + " wird für die Zeit vom " + GermanFormat.date(r.from())
                         + " bis " + GermanFormat.date(r.to()) + " um " + r.percent() + " Prozent des maßgebenden Regelbedarfs gemindert ("
-                        + (appointment ? "§ 32 SGB II" : "§ 31a Abs. 1 SGB II") + ")."
+                        + reductionParagraph(r.ground()) + ")."
                         + (in.reductionAmount() == null ? "" : " Das sind monatlich " + GermanFormat.euro(in.reductionAmount()) + "."));
-                reasons.add("Grund: " + reasonInGerman(r.ground()));
+                reasons.add(groundInGerman(r.ground()));
                 reasons.add(in.hearingOn() == null ? "Vor dieser Entscheidung wurden Sie angehört (§ 24 Abs. 1 SGB X)."
                         : "Vor dieser Entscheidung hatten Sie am " + GermanFormat.date(in.hearingOn())
                                 + " Gelegenheit, sich zu den Tatsachen zu äußern (§ 24 Abs. 1 SGB X).");
@@ -338,18 +338,22 @@ public final class NoticeComposer {
         return new BigDecimal(formatted.replace(" €", "").replace(".", "").replace(',', '.'));
     }
 
-    private static void approvalPeriod(List<JsonNode> sheets, List<String> reasons) {
-        if (sheets.isEmpty()) {
-            return;
+    /**
+     * The length of the approval period as decided (the event's period, not the sheet's default: a provisional decision is
+     * for 6 months, § 41(3) S. 2 Nr. 1) and why.
+     */
+    private static void approvalPeriod(EntitlementDecided d, List<JsonNode> sheets, List<String> reasons) {
+        long months = java.time.temporal.ChronoUnit.MONTHS.between(YearMonth.from(d.period().from()), YearMonth.from(d.period().to())) + 1;
+        String why;
+        if (d.provisional()) {
+            why = " (§ 41 Abs. 3 S. 2 Nr. 1 SGB II), weil vorläufig entschieden wird.";
+        } else if (months < 12 && !sheets.isEmpty() && sheets.get(0).path("approvalPeriod").path("reason").asText().contains("housing")) {
+            why = " (" + sheets.get(0).path("approvalPeriod").path("paragraph").asText() + "), weil die Kosten der Unterkunft die angemessene "
+                    + "Höhe übersteigen.";
+        } else {
+            why = months == 12 ? " (§ 41 Abs. 3 S. 1 SGB II)." : ".";
         }
-        JsonNode p = sheets.get(0).path("approvalPeriod");
-        if (p.isMissingNode()) {
-            return;
-        }
-        int months = p.path("months").asInt();
-        reasons.add("Der Bewilligungszeitraum beträgt " + months + " Monate (" + p.path("paragraph").asText() + ")"
-                + (months == 6 && p.path("reason").asText().contains("housing")
-                        ? ", weil die Kosten der Unterkunft die angemessene Höhe übersteigen." : "."));
+        reasons.add("Der Bewilligungszeitraum beträgt " + months + " Monate" + why);
     }
 
     /** The date the decision was made (the day its event was recorded, in German time). */
@@ -380,6 +384,55 @@ public final class NoticeComposer {
                     + "neuen Recht berechnet (§ 48 Abs. 1 SGB X).";
         }
         return reason;
+    }
+
+    /** The paragraph a reduction rests on, from its recorded ground. */
+    static String reductionParagraph(String ground) {
+        if (ground == null) {
+            return "§ 31a SGB II";
+        }
+        if (ground.startsWith("§ 32")) {
+            return "§ 32 SGB II";
+        }
+        if (ground.startsWith("withdrawal of the standard need")) {
+            return "§ 31a Abs. 7 SGB II";
+        }
+        return "§ 31a Abs. 1 SGB II";
+    }
+
+    private static final java.util.regex.Pattern MISSED = java.util.regex.Pattern.compile(
+            "missed appointment (\\d+) within (\\d+) months, on (\\d{4}-\\d{2}-\\d{2})");
+    private static final java.util.regex.Pattern REFUSED = java.util.regex.Pattern.compile("job offer on (\\d{4}-\\d{2}-\\d{2})");
+    private static final java.util.regex.Pattern BREACH = java.util.regex.Pattern.compile(
+            "breach (\\d+) within (\\d+) months \\((\\w+) on (\\d{4}-\\d{2}-\\d{2})\\)");
+
+    /** The recorded ground of a reduction, as the notice explains it. */
+    static String groundInGerman(String ground) {
+        if (ground == null) {
+            return "Grund: keine Angabe";
+        }
+        java.util.regex.Matcher m = MISSED.matcher(ground);
+        if (m.find()) {
+            return "Sie haben den Meldetermin am " + GermanFormat.date(LocalDate.parse(m.group(3))) + " ohne wichtigen Grund nicht wahrgenommen ("
+                    + m.group(1) + ". Meldeversäumnis innerhalb von " + m.group(2) + " Monaten, § 32 SGB II).";
+        }
+        m = REFUSED.matcher(ground);
+        if (m.find()) {
+            return "Sie haben am " + GermanFormat.date(LocalDate.parse(m.group(1))) + " die Aufnahme einer zumutbaren Arbeit abgelehnt; "
+                    + "der Regelbedarf entfällt für die Dauer der Minderung (§ 31a Abs. 7 SGB II).";
+        }
+        m = BREACH.matcher(ground);
+        if (m.find()) {
+            String what = switch (m.group(3)) {
+                case "REFUSED_REASONABLE_OFFER" -> "Sie haben eine zumutbare Arbeit, Ausbildung oder Maßnahme abgelehnt";
+                case "BROKE_OFF_MEASURE" -> "Sie haben eine Maßnahme zur Eingliederung in Arbeit abgebrochen";
+                case "INSUFFICIENT_OWN_EFFORTS" -> "Sie haben die vereinbarten Eigenbemühungen nicht nachgewiesen";
+                default -> "Sie haben eine Pflicht verletzt (" + m.group(3) + ")";
+            };
+            return what + " (am " + GermanFormat.date(LocalDate.parse(m.group(4))) + "; " + m.group(1) + ". Pflichtverletzung innerhalb von "
+                    + m.group(2) + " Monaten, §§ 31, 31a Abs. 1 SGB II).";
+        }
+        return "Grund: " + ground;
     }
 
     static String roleInGerman(String role) {

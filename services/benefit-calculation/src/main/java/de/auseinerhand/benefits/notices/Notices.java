@@ -346,7 +346,7 @@ public class Notices {
         BigDecimal reductionAmount = data instanceof BenefitReductionImposed r ? reductionOf(job.caseId, r) : null;
         NoticeModel model = NoticeComposer.compose(new NoticeComposer.Input(noticeId, job.caseId, issuedOn, source, earlier, sheets,
                 persons, addressee, job.hearingOn, reductionAmount, new NoticeModel.Office(officeName, officeStreet, officeCity,
-                        handledBy(source.envelope().municipality()))));
+                        handledBy(source.envelope().municipality())), benefitNameOn(job.caseId, data)));
         byte[] document = pdf.render(model);
         NoticeVault.Sealed sealed = vault.seal(noticeId, document, addressee, persons.keySet());
 
@@ -401,6 +401,28 @@ public class Notices {
             throw new IllegalStateException("reading the sheets of decision " + decision + " failed", e);
         }
         return out;
+    }
+
+    /**
+     * The benefit's name in the month a notice without sheets concerns (a termination, a reduction), as the case's latest
+     * stored sheet of that month or before names it; "Bürgergeld" before any.
+     */
+    private String benefitNameOn(String caseId, EventData data) {
+        LocalDate on = data instanceof de.auseinerhand.events.benefits.EntitlementTerminated t ? t.effectiveFrom()
+                : data instanceof BenefitReductionImposed r ? r.from() : null;
+        if (on == null) {
+            return "Bürgergeld";
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select sheet->>'benefit' from decision_sheet where case_id = ? and month <= ? order by month desc, version desc limit 1")) {
+            ps.setString(1, caseId);
+            ps.setString(2, YearMonth.from(on).toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getString(1) != null ? rs.getString(1) : "Bürgergeld";
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the benefit name of " + caseId + " failed", e);
+        }
     }
 
     /** The monthly reduction of the person in the latest sheet of the reduction's first month, if one is stored. */

@@ -61,6 +61,9 @@ class NoticeApiTest {
     static final LocalDate TODAY = TestClock.today();
     static final YearMonth START = YearMonth.from(TODAY);
     static final DateTimeFormatter GERMAN = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    /** The 13th amending act renamed the benefit from 2026-07-01. */
+    static final boolean NEW_LAW = !START.atDay(1).isBefore(LocalDate.of(2026, 7, 1));
+    static final String BENEFIT = NEW_LAW ? "Grundsicherungsgeld" : "Bürgergeld";
 
     @Inject
     PersonKeys keys;
@@ -84,13 +87,12 @@ class NoticeApiTest {
         return new PersonRegistered(id, role, born, Sex.FEMALE, role == PersonRole.HEAD, false, START.minusMonths(1).atDay(1), null, pii);
     }
 
-    @Test
-    void decisionsAndAmendmentsGetNoticesThatReadBackAsDecided() throws Exception {
+    /** Erika Mustermann alone in Meschede, rent 400 and heating 80 from last month, her account linked; applied today. */
+    String singleAdultApplied(PersonRegistered head, String citizen) {
         String caseId = TestEvents.newCaseId(MESCHEDE);
-        PersonRegistered head = member(PersonRole.HEAD, YearMonth.of(1988, 4), "Erika", "Mustermann", LocalDate.of(1988, 4, 12));
+        version = 0;
         publish(caseId, TestEvents.caseOpened(caseId, MESCHEDE, START.minusMonths(1).atDay(1)));
         publish(caseId, head);
-        String citizen = "citizen-" + UUID.randomUUID();
         publish(caseId, new de.auseinerhand.events.registry.CitizenLinked(citizen, de.auseinerhand.events.registry.CitizenLinkKind.APPLICATION,
                 TODAY));
         publish(caseId, new HousingCostsDeclared(START.minusMonths(1).atDay(1), new BigDecimal("400.00"), new BigDecimal("80.00"),
@@ -99,8 +101,34 @@ class NoticeApiTest {
                 .body("persons", hasSize(1)));
         given().auth().oauth2(CASEWORKER).contentType("application/json").body("{\"receivedOn\": \"" + TODAY + "\"}")
                 .post("/api/v1/cases/{id}/benefits/application", caseId).then().statusCode(201);
-        Response decided = given().auth().oauth2(CASEWORKER).contentType("application/json").header("If-Match", "\"1\"")
-                .body("{\"provisional\": false}").post("/api/v1/cases/{id}/benefits/decisions", caseId);
+        return caseId;
+    }
+
+    static Response decide(String caseId, boolean provisional) {
+        return given().auth().oauth2(CASEWORKER).contentType("application/json").header("If-Match", etag(caseId))
+                .body("{\"provisional\": " + provisional + "}").post("/api/v1/cases/{id}/benefits/decisions", caseId);
+    }
+
+    static String etag(String caseId) {
+        return given().auth().oauth2(CASEWORKER).get("/api/v1/cases/{id}/benefits", caseId).then().statusCode(200).extract().header("ETag");
+    }
+
+    /** The text of the case's latest notice of {@code kind} once it is issued, checked against its hash. */
+    static String noticeText(String caseId, String kind) throws Exception {
+        Eventually.assertSoon(() -> given().auth().oauth2(CASEWORKER).get("/api/v1/cases/{id}/benefits/notices", caseId).then()
+                .statusCode(200).body("kind", org.hamcrest.Matchers.hasItem(kind)));
+        Response listed = given().auth().oauth2(CASEWORKER).get("/api/v1/cases/{id}/benefits/notices", caseId);
+        List<String> kinds = listed.jsonPath().getList("kind");
+        int index = kinds.lastIndexOf(kind);
+        return text(download(caseId, listed.jsonPath().getString("[" + index + "].noticeId"), listed.jsonPath().getString("[" + index + "].sha256")));
+    }
+
+    @Test
+    void decisionsAndAmendmentsGetNoticesThatReadBackAsDecided() throws Exception {
+        PersonRegistered head = member(PersonRole.HEAD, YearMonth.of(1988, 4), "Erika", "Mustermann", LocalDate.of(1988, 4, 12));
+        String citizen = "citizen-" + UUID.randomUUID();
+        String caseId = singleAdultApplied(head, citizen);
+        Response decided = decide(caseId, false);
         decided.then().statusCode(201);
         String decisionId = decided.jsonPath().getString("decisions[0].decisionId");
 
@@ -117,7 +145,7 @@ class NoticeApiTest {
         String text = text(pdf);
         String from = GERMAN.format(START.atDay(1));
         String to = GERMAN.format(START.plusMonths(11).atEndOfMonth());
-        assertThat(text).contains("Bescheid über die Bewilligung von Bürgergeld", "Erika Mustermann", "Ruhrstraße 5, 59872 Meschede",
+        assertThat(text).contains("Bescheid über die Bewilligung von " + BENEFIT, "Erika Mustermann", "Ruhrstraße 5, 59872 Meschede",
                 "12.04.1988", caseId, "vom " + from + " bis " + to);
         // by hand: 563 standard need (§ 20(2) S. 1) + 480 housing (§ 22(1)) = 1,043 a month for the whole period
         assertThat(text).contains("Regelbedarf", "§ 20(2) S. 1 SGB II", "563,00 €", "§ 22(1) SGB II", "480,00 €", "1.043,00 €",
@@ -161,7 +189,7 @@ class NoticeApiTest {
         String amendment = text(download(caseId, both.jsonPath().getString("[1].noticeId"), both.jsonPath().getString("[1].sha256")));
         // by hand: 800 gross, 640 net; allowances § 11b(2) 100 basic, (520-100)*20% = 84, (800-520)*30% = 84: 268 free,
         // 372 counts: 1,043 - 372 = 671 from next month
-        assertThat(amendment).contains("Änderungsbescheid über Bürgergeld", "mit Wirkung vom " + GERMAN.format(START.plusMonths(1).atDay(1)),
+        assertThat(amendment).contains("Änderungsbescheid über " + BENEFIT, "mit Wirkung vom " + GERMAN.format(START.plusMonths(1).atDay(1)),
                 "671,00 €", "abzüglich anzurechnendes Einkommen", "-372,00 €", "§ 48 Abs. 1 SGB X", "keine aufschiebende Wirkung");
 
         // erasure: the data of the addressee is destroyed; so are the notices that name her
@@ -178,6 +206,62 @@ class NoticeApiTest {
                 assertThat(rs.getInt(1)).as("stored PDFs left after erasure").isZero();
             }
         }
+    }
+
+    /**
+     * Provisional decision, a month paid, the month's actual income of 150 euros known later: by hand 150 - 100 basic
+     * allowance = 50, 20 % of it free = 10, 40 counts (§ 11b(2), (3)), so 1,003 instead of 1,043 were due and 40 were paid
+     * too much; under the 50-euro threshold it is not reclaimed. The final decision's notice says so, month by month.
+     */
+    @Test
+    void aFinalDecisionsNoticeSettlesWhatWasPaid() throws Exception {
+        PersonRegistered head = member(PersonRole.HEAD, YearMonth.of(1988, 4), "Erika", "Mustermann", LocalDate.of(1988, 4, 12));
+        String caseId = singleAdultApplied(head, "citizen-" + UUID.randomUUID());
+        Response provisional = decide(caseId, true);
+        provisional.then().statusCode(201);
+        String decisionId = provisional.jsonPath().getString("decisions[0].decisionId");
+        assertThat(noticeText(caseId, "PROVISIONAL_DECISION")).contains("Bescheid über die vorläufige Bewilligung von " + BENEFIT,
+                "vorläufig bewilligt (§ 41a Abs. 1 SGB II)", "Bewilligungszeitraum beträgt 6 Monate");
+        String admin = TestTokens.admin();
+        given().auth().oauth2(admin).post("/api/v1/posting-runs/{m}", START.toString()).then().statusCode(202);
+        Eventually.assertSoon(() -> given().auth().oauth2(admin).get("/api/v1/posting-runs/{m}", START.toString()).then().statusCode(200)
+                .body("status", equalTo("DONE")));
+        publish(caseId, new IncomeDeclared(head.personId(), IncomeKind.EMPLOYMENT, START, START, new BigDecimal("150.00"),
+                new BigDecimal("150.00"), BigDecimal.ZERO.setScale(2)));
+        String amendment = noticeText(caseId, "AMENDMENT");
+        assertThat(amendment).contains("Bereits gezahlt", START.format(DateTimeFormatter.ofPattern("MM/yyyy")) + " 1.043,00 € 1.003,00 € -40,00 €",
+                "40,00 € zu viel gezahlt", "gesonderter Bescheid");
+        given().auth().oauth2(CASEWORKER).contentType("application/json").header("If-Match", etag(caseId))
+                .post("/api/v1/cases/{id}/benefits/decisions/{d}/final", caseId, decisionId).then().statusCode(201);
+        String fin = noticeText(caseId, "FINAL_DECISION");
+        assertThat(fin).contains("Bescheid über die abschließende Festsetzung von " + BENEFIT, "abschließend in der unten genannten Höhe festgesetzt",
+                "1.003,00 €", START.format(DateTimeFormatter.ofPattern("MM/yyyy")) + " 1.043,00 € 1.003,00 € -40,00 €",
+                "40,00 € zu viel gezahlt", "wegen Geringfügigkeit nicht zurückgefordert");
+    }
+
+    /**
+     * A refused reasonable job offer on the first of this month, heard today: the law in force on that day decides (up to
+     * 2026-06 the first breach costs 10 % of the standard need for three months, § 31a(1); from 2026-07 the standard need is
+     * withdrawn, 100 %); housing costs are never reduced; the notice names the hearing and that an objection does not stop it.
+     */
+    @Test
+    void aReductionsNoticeNamesTheGroundTheHearingAndTheLaw() throws Exception {
+        PersonRegistered head = member(PersonRole.HEAD, YearMonth.of(1988, 4), "Erika", "Mustermann", LocalDate.of(1988, 4, 12));
+        String caseId = singleAdultApplied(head, "citizen-" + UUID.randomUUID());
+        decide(caseId, false).then().statusCode(201);
+        UUID breach = UUID.randomUUID();
+        publish(caseId, new de.auseinerhand.events.placement.BreachOfDutyRecorded(breach, head.personId(),
+                de.auseinerhand.events.placement.BreachKind.REFUSED_REASONABLE_OFFER, START.atDay(1), "reasonable offer refused", null, null));
+        Eventually.assertSoon(() -> given().auth().oauth2(CASEWORKER).contentType("application/json").header("If-Match", etag(caseId))
+                .body("{\"breachId\": \"" + breach + "\", \"hearingOn\": \"" + TODAY + "\"}").post("/api/v1/cases/{id}/benefits/reductions", caseId)
+                .then().statusCode(200));
+        String text = noticeText(caseId, "REDUCTION");
+        assertThat(text).contains("Bescheid über die Minderung des " + BENEFIT + "es", "Erika Mustermann",
+                "um " + (NEW_LAW ? 100 : 10) + " Prozent des maßgebenden Regelbedarfs gemindert",
+                "vom " + GERMAN.format(START.plusMonths(1).atDay(1)),
+                "am " + GERMAN.format(TODAY) + " Gelegenheit, sich zu den Tatsachen zu äußern (§ 24 Abs. 1 SGB X)",
+                GERMAN.format(START.atDay(1)), "Unterkunft und Heizung werden nicht gemindert", "keine aufschiebende Wirkung (§ 39 Nr. 1 SGB II)");
+        assertThat(text).contains(NEW_LAW ? "§ 31a Abs. 7 SGB II" : "§ 31a Abs. 1 SGB II");
     }
 
     /** A stored notice whose bytes survive but one of whose persons' keys is gone cannot be opened (crypto-shredding). */
