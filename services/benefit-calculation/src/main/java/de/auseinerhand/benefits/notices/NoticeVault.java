@@ -46,19 +46,11 @@ public class NoticeVault {
     }
 
     /**
-     * Encrypts {@code pdf}; the parts go to the persons of {@code persons} that have a key (the addressee must have one).
+     * Encrypts {@code pdf}; the parts go to {@code holders}, the persons named whose key exists (the caller has just opened
+     * their data with it), the addressee among them.
      */
-    public Sealed seal(UUID noticeId, byte[] pdf, UUID addressee, Collection<UUID> persons) {
-        List<UUID> holders = new ArrayList<>();
-        List<EncryptedPii> probes = new ArrayList<>();
-        for (UUID p : persons) {
-            // a first sealing tells whether the person has a key; its value is replaced below
-            Optional<EncryptedPii> probe = keys.encryptWithExisting(p, "");
-            if (probe.isPresent()) {
-                holders.add(p);
-                probes.add(probe.get());
-            }
-        }
+    public Sealed seal(UUID noticeId, byte[] pdf, UUID addressee, Collection<UUID> keyHolders) {
+        List<UUID> holders = new ArrayList<>(keyHolders);
         if (!holders.contains(addressee)) {
             throw new IllegalStateException("the addressee " + addressee + " has no key (erased or never registered)");
         }

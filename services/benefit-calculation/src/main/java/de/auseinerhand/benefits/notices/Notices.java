@@ -98,6 +98,10 @@ public class Notices {
     @ConfigProperty(name = "aeh.notices.worker.enabled", defaultValue = "true")
     boolean workerEnabled;
 
+    /** Worker threads per instance (each renders on one core; more instances add more). */
+    @ConfigProperty(name = "aeh.notices.worker.threads", defaultValue = "1")
+    int workerThreads;
+
     @ConfigProperty(name = "aeh.notices.max-attempts", defaultValue = "8")
     int maxAttempts;
 
@@ -112,8 +116,10 @@ public class Notices {
 
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
+    private final List<Thread> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Thread worker;
-    private volatile UUID current;
+    /** The job the current thread works on (for recording its failure after a rollback). */
+    private final ThreadLocal<UUID> current = new ThreadLocal<>();
 
     public static String stream(String caseId) {
         return "benefit-notices-" + caseId;
@@ -168,21 +174,26 @@ public class Notices {
             return;
         }
         running = true;
-        Thread t = new Thread(this::run, "notice-worker");
-        t.setDaemon(true);
-        worker = t;
-        t.start();
+        for (int i = 0; i < Math.max(1, workerThreads); i++) {
+            Thread t = new Thread(this::run, "notice-worker-" + i);
+            t.setDaemon(true);
+            worker = t;
+            workers.add(t);
+            t.start();
+        }
     }
 
     void onStop(@Observes ShutdownEvent ev) {
         running = false;
-        Thread t = worker;
-        if (t != null) {
+        for (Thread t : workers) {
             t.interrupt();
+        }
+        for (Thread t : workers) {
             try {
                 t.join(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
         }
     }
@@ -217,12 +228,12 @@ public class Notices {
     public int drain() {
         int done = 0;
         while (running || worker == null) {
-            current = null;
+            current.remove();
             boolean took;
             try {
                 took = QuarkusTransaction.requiringNew().call(this::processOne);
             } catch (RuntimeException e) {
-                UUID failed = current;
+                UUID failed = current.get();
                 if (failed == null) {
                     throw e;
                 }
@@ -246,9 +257,11 @@ public class Notices {
         if (due.isEmpty()) {
             return false;
         }
-        current = due.get(0);
-        NoticeJob job = NoticeJob.findById(current);
+        current.set(due.get(0));
+        NoticeJob job = NoticeJob.findById(due.get(0));
+        long t0 = System.nanoTime();
         String withheld = issue(job);
+        meters.timer("aeh.notices.issue").record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
         if (withheld == null) {
             job.delete();
             meters.counter("aeh.notices.issued").increment();
@@ -347,8 +360,11 @@ public class Notices {
         NoticeModel model = NoticeComposer.compose(new NoticeComposer.Input(noticeId, job.caseId, issuedOn, source, earlier, sheets,
                 persons, addressee, job.hearingOn, reductionAmount, new NoticeModel.Office(officeName, officeStreet, officeCity,
                         handledBy(source.envelope().municipality())), benefitNameOn(job.caseId, data)));
+        long r0 = System.nanoTime();
         byte[] document = pdf.render(model);
-        NoticeVault.Sealed sealed = vault.seal(noticeId, document, addressee, persons.keySet());
+        meters.timer("aeh.notices.render").record(System.nanoTime() - r0, TimeUnit.NANOSECONDS);
+        // the parts of the notice's key go to every named person whose data could be opened just now, i.e. who has a key
+        NoticeVault.Sealed sealed = vault.seal(noticeId, document, addressee, opened.keySet());
 
         NoticeKind kind = NoticeComposer.kindOf(data);
         BenefitNotice n = new BenefitNotice();

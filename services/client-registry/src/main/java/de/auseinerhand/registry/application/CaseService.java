@@ -226,6 +226,23 @@ public class CaseService {
         return store.readStream(streamId(caseId));
     }
 
+    /** The registry's part of a case file: the case as the caller may see it (404 otherwise) and its events; audited. */
+    public record CaseFileSource(Loaded<CaseState> loaded, List<StoredEvent> events) {
+    }
+
+    @Transactional
+    public CaseFileSource caseFileSource(String caseId) {
+        policy.check("read-case-file");
+        Loaded<CaseState> loaded = visible(caseId);
+        audit.record("read-case-file", caseId, null);
+        return new CaseFileSource(loaded, store.readStream(streamId(caseId)));
+    }
+
+    /** Health facts (§ 21 SGB II) of the given recordings, decrypted for this read only; erased ones are missing. */
+    public java.util.Map<UUID, HealthFacts> healthFacts(java.util.Map<UUID, de.auseinerhand.events.EncryptedPii> sealed) {
+        return vault.decryptAll(sealed, HealthFacts.class);
+    }
+
     /** Decrypted personal data of the case's members (erased members have none). */
     public java.util.Map<UUID, PersonalData> personalData(CaseState s) {
         java.util.Map<UUID, de.auseinerhand.events.EncryptedPii> encrypted = new java.util.HashMap<>();
