@@ -13,8 +13,8 @@ import javax.sql.DataSource;
 
 /**
  * Keeps the other services' events of a case for its file: benefit-calculation's and job-placement's, as published. The
- * registry's own events come back on the topic too and are skipped (its event store has them). Events that belong to
- * no case (employers, offers) are skipped.
+ * registry's own events come back on the topic too and are not stored again (its event store has them), but they too
+ * recompute the case's work items. Events that belong to no case (employers, offers) are skipped.
  */
 @ApplicationScoped
 public class CaseFileProjection {
@@ -23,12 +23,29 @@ public class CaseFileProjection {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    WorkItems workItems;
+
+    /** Events that never change what is due on a case (postings, notices): no recomputation for them. */
+    static final java.util.Set<String> NO_WORK = java.util.Set.of("de.auseinerhand.benefits.monthly-entitlement-posted.v1",
+            "de.auseinerhand.benefits.notice-issued.v1");
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventEnvelope e) {
         String type = e.type();
-        if (type.startsWith("de.auseinerhand.registry.") || e.subject() == null || !e.subject().matches(CASE_ID)) {
+        if (e.subject() == null || !e.subject().matches(CASE_ID)) {
             return;
         }
+        if (!type.startsWith("de.auseinerhand.registry.")) {
+            store(e, type);
+        }
+        // the worklist follows every event of the case, the registry's own included (they come back through the log)
+        if (!NO_WORK.contains(type)) {
+            workItems.recompute(e.subject());
+        }
+    }
+
+    private void store(EventEnvelope e, String type) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "insert into case_file_event (event_id, case_id, type, recorded_at, envelope) values (?, ?, ?, ?, ?::jsonb) "
                         + "on conflict (event_id) do nothing")) {

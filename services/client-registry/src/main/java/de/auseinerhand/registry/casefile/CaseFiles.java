@@ -87,7 +87,7 @@ public class CaseFiles {
     JsonWebToken token;
 
     /** One event of the file, from whichever service. */
-    private record Entry(EventEnvelope envelope, EventData data) {
+    record Entry(EventEnvelope envelope, EventData data) {
     }
 
     public CaseFileView file(String caseId) {
@@ -96,11 +96,7 @@ public class CaseFiles {
         LocalDate today = LocalDate.ofInstant(Instant.now(clock), Timeline.BERLIN);
         YearMonth thisMonth = YearMonth.from(today);
 
-        List<Entry> entries = new ArrayList<>();
-        for (StoredEvent e : source.events()) {
-            entries.add(new Entry(e.envelope(), e.data()));
-        }
-        entries.addAll(foreign(caseId));
+        List<Entry> entries = entries(caseId, source.events());
 
         Map<UUID, PersonalData> personal = cases.personalData(s);
         Map<UUID, String> names = new HashMap<>();
@@ -179,6 +175,16 @@ public class CaseFiles {
             return "Leistungsberechtigte Person" + (at < 0 ? "" : " über Portal " + actor.substring(at + "@portal:".length()));
         }
         return null;
+    }
+
+    /** Every event of the case: the registry's own (in order) and then the other services' (by recording time). */
+    List<Entry> entries(String caseId, List<StoredEvent> own) {
+        List<Entry> entries = new ArrayList<>();
+        for (StoredEvent e : own) {
+            entries.add(new Entry(e.envelope(), e.data()));
+        }
+        entries.addAll(foreign(caseId));
+        return entries;
     }
 
     private List<Entry> foreign(String caseId) {
