@@ -86,8 +86,8 @@ public class CaseFiles {
     @Inject
     JsonWebToken token;
 
-    /** One event of the file, from whichever service. */
-    record Entry(EventEnvelope envelope, EventData data) {
+    /** One event of the file, from whichever service: its type, when and by whom it was recorded, its data. */
+    record Entry(String type, Instant time, String actor, EventData data) {
     }
 
     public CaseFileView file(String caseId) {
@@ -140,17 +140,16 @@ public class CaseFiles {
         List<CaseFileView.Caseworker> caseworkers = new ArrayList<>();
         List<String> actors = new ArrayList<>();
         s.caseworkers().forEach((f, id) -> actors.add("user:" + id));
-        entries.forEach(e -> actors.add(e.envelope().actor()));
+        entries.forEach(e -> actors.add(e.actor()));
         Map<String, String> displayNames = staff.names(actors);
         s.caseworkers().forEach((f, id) -> caseworkers.add(new CaseFileView.Caseworker(f.name(), id, displayNames.get("user:" + id))));
 
         java.util.function.Function<String, String> towns = ags -> district.find(ags).map(Municipality::name).orElse(ags);
         List<CaseFileView.TimelineEntry> timeline = new ArrayList<>();
         for (Entry e : entries) {
-            Timeline.Line line = Timeline.describe(e.data(), e.envelope().time(), name, towns);
-            String actor = e.envelope().actor();
-            timeline.add(new CaseFileView.TimelineEntry(line.businessDate(), e.envelope().time(), line.service(),
-                    e.envelope().type().replace("de.auseinerhand.", ""), line.description(), actor, actorName(actor, displayNames)));
+            Timeline.Line line = Timeline.describe(e.data(), e.time(), name, towns);
+            timeline.add(new CaseFileView.TimelineEntry(line.businessDate(), e.time(), line.service(),
+                    e.type().replace("de.auseinerhand.", ""), line.description(), e.actor(), actorName(e.actor(), displayNames)));
         }
         timeline.sort(Comparator.comparing(CaseFileView.TimelineEntry::businessDate, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(CaseFileView.TimelineEntry::recordedAt));
@@ -181,28 +180,48 @@ public class CaseFiles {
     List<Entry> entries(String caseId, List<StoredEvent> own) {
         List<Entry> entries = new ArrayList<>();
         for (StoredEvent e : own) {
-            entries.add(new Entry(e.envelope(), e.data()));
+            entries.add(new Entry(e.envelope().type(), e.envelope().time(), e.envelope().actor(), e.data()));
         }
         entries.addAll(foreign(caseId));
         return entries;
     }
 
+    /**
+     * The other services' events of the case, oldest first. Only the data is parsed (the envelope's attributes come as
+     * columns): the file of a household with hundreds of events is read on every open.
+     */
     private List<Entry> foreign(String caseId) {
         List<Entry> out = new ArrayList<>();
-        EventCodec codec = EventCodec.instance();
+        com.fasterxml.jackson.databind.ObjectMapper mapper = EventCodec.instance().mapper();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select envelope::text from case_file_event where case_id = ? order by recorded_at, event_id")) {
+                "select type, recorded_at, envelope->>'actor', (envelope->'data')::text, event_id from case_file_event where case_id = ? "
+                        + "order by recorded_at, event_id")) {
             ps.setString(1, caseId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    EventEnvelope e = codec.parse(rs.getString(1));
-                    out.add(new Entry(e, codec.decode(e)));
+                    String type = rs.getString(1);
+                    var info = de.auseinerhand.events.EventTypes.byType(type);
+                    EventData data = info.isPresent() ? mapper.readValue(rs.getString(4), info.get().javaType())
+                            : upcast(c, rs.getObject(5, java.util.UUID.class));
+                    out.add(new Entry(type, rs.getTimestamp(2).toInstant(), rs.getString(3), data));
                 }
             }
-        } catch (SQLException e) {
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("reading the case file of " + caseId + " failed", e);
         }
         return out;
+    }
+
+    /** An event of an older version: the whole envelope through the codec, which upcasts it to the current type. */
+    private static EventData upcast(Connection c, java.util.UUID eventId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select envelope::text from case_file_event where event_id = ?")) {
+            ps.setObject(1, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                EventCodec codec = EventCodec.instance();
+                return codec.decode(codec.parse(rs.getString(1)));
+            }
+        }
     }
 
     /** Decisions with the amounts in force today, reductions, notices and posted months, from benefit-calculation's events. */
@@ -277,7 +296,7 @@ public class CaseFiles {
         for (Entry e : entries) {
             EventData d = e.data();
             if (d instanceof ClientProfileRecorded x) {
-                profiles.put(x.personId(), new CaseFileView.Profile(x.personId(), name.apply(x.personId()), x.occupationsSought(), e.envelope().time()));
+                profiles.put(x.personId(), new CaseFileView.Profile(x.personId(), name.apply(x.personId()), x.occupationsSought(), e.time()));
             } else if (d instanceof CooperationPlanAgreed x) {
                 plans.put(x.planId(), new CaseFileView.Plan(x.planId(), x.personId(), name.apply(x.personId()), x.agreedOn(), x.reviewBy(), false));
             } else if (d instanceof CooperationPlanUpdated x) {
@@ -303,7 +322,7 @@ public class CaseFiles {
                 measures.put(x.measureId(), new CaseFileView.Measure(x.measureId(), x.personId(), name.apply(x.personId()), x.legalBasis(),
                         x.category().name(), "WITHDRAWN", m == null ? null : m.start(), m == null ? null : m.plannedEnd(), x.withdrawnOn()));
             } else if (d instanceof PlacementProposed x) {
-                proposals.add(new CaseFileView.Proposal(x.personId(), name.apply(x.personId()), x.offerId(), x.score(), e.envelope().time(), null, null));
+                proposals.add(new CaseFileView.Proposal(x.personId(), name.apply(x.personId()), x.offerId(), x.score(), e.time(), null, null));
             } else if (d instanceof PlacementOutcomeRecorded x) {
                 for (int i = proposals.size() - 1; i >= 0; i--) {
                     CaseFileView.Proposal p = proposals.get(i);

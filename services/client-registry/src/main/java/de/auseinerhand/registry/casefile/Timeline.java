@@ -234,17 +234,22 @@ public final class Timeline {
         return d == null ? "" : DATE.format(d);
     }
 
+    private static final ThreadLocal<DecimalFormat> EURO = ThreadLocal.withInitial(
+            () -> new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.GERMANY)));
+
     static String euro(BigDecimal amount) {
-        return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.GERMANY)).format(amount.setScale(2, RoundingMode.HALF_UP)) + " €";
+        return EURO.get().format(amount.setScale(2, RoundingMode.HALF_UP)) + " €";
     }
 
     static String month(YearMonth m) {
         return MONTH.format(m);
     }
 
+    private static final Map<String, String> ROLES = Map.of("HEAD", "antragstellende Person", "PARTNER", "Partnerin/Partner", "CHILD", "Kind",
+            "OTHER", "weitere Person");
+
     static String role(String role) {
-        return Map.of("HEAD", "antragstellende Person", "PARTNER", "Partnerin/Partner", "CHILD", "Kind", "OTHER", "weitere Person")
-                .getOrDefault(role, role);
+        return ROLES.getOrDefault(role, role);
     }
 
     private static String income(String kind) {

@@ -95,7 +95,9 @@ public class Worklist {
         List<Object> args = new ArrayList<>(List.of(today, today));
         scope(sql, args, municipality);
         if (who != null) {
-            sql.append(" and ? in (d.benefits_caseworker, d.placement_caseworker, d.case_manager)");
+            sql.append(" and (d.benefits_caseworker = ? or d.placement_caseworker = ? or d.case_manager = ?)");
+            args.add(who);
+            args.add(who);
             args.add(who);
         }
         if (function != null) {

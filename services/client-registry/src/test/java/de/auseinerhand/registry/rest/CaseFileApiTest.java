@@ -125,17 +125,6 @@ class CaseFileApiTest {
     }
 
     List<String> auditActions(String caseId) {
-        List<String> out = new java.util.ArrayList<>();
-        try (var conn = dataSource.getConnection(); var ps = conn.prepareStatement("select action from audit_record where case_id = ? order by id")) {
-            ps.setString(1, caseId);
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
+        return de.auseinerhand.testsupport.TestAudit.actions(dataSource, caseId);
     }
 }
