@@ -6,6 +6,8 @@ import de.auseinerhand.events.benefits.BenefitReductionImposed;
 import de.auseinerhand.events.benefits.BenefitReductionLifted;
 import de.auseinerhand.events.benefits.CostReductionNoticeIssued;
 import de.auseinerhand.events.benefits.NoticeIssued;
+import de.auseinerhand.events.benefits.ApprovalRequested;
+import de.auseinerhand.events.benefits.ApprovalDecided;
 import de.auseinerhand.events.benefits.CostReductionNoticeWithdrawn;
 import de.auseinerhand.events.benefits.EntitlementAmended;
 import de.auseinerhand.events.benefits.EntitlementDecided;
@@ -64,7 +66,8 @@ public final class EventTypes {
             HousingCostsDeclared.class, AssetsDeclared.class, CaseClosed.class, PersonDataErased.class, EmployabilityChanged.class, CircumstancesRecorded.class,
             ApplicationReceived.class, ApplicationWithdrawn.class, EntitlementDecided.class, EntitlementAmended.class, EntitlementTerminated.class,
             BenefitReductionImposed.class, BenefitReductionLifted.class, MonthlyEntitlementPosted.class,
-            CostReductionNoticeIssued.class, CostReductionNoticeWithdrawn.class, NoticeIssued.class,
+            CostReductionNoticeIssued.class, CostReductionNoticeWithdrawn.class, NoticeIssued.class, ApprovalRequested.class,
+            ApprovalDecided.class,
             EmployerRegistered.class, JobOfferPublished.class, JobOfferClosed.class, ClientProfileRecorded.class, CooperationPlanAgreed.class,
             CooperationPlanUpdated.class, CooperationPlanDisputeStarted.class, CooperationPlanDisputeEnded.class, BreachOfDutyRecorded.class, PlacementProposed.class, PlacementOutcomeRecorded.class, MeasureAssigned.class, MeasureAssignmentWithdrawn.class, MeasureStarted.class, MeasureEnded.class,
             IntegrationRecorded.class, EmploymentEnded.class);

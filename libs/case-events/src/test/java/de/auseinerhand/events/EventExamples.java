@@ -8,6 +8,8 @@ import de.auseinerhand.events.benefits.BenefitReductionLifted;
 import de.auseinerhand.events.benefits.CostReductionNoticeIssued;
 import de.auseinerhand.events.benefits.NoticeIssued;
 import de.auseinerhand.events.benefits.NoticeKind;
+import de.auseinerhand.events.benefits.ApprovalRequested;
+import de.auseinerhand.events.benefits.ApprovalDecided;
 import de.auseinerhand.events.benefits.CostReductionNoticeWithdrawn;
 import de.auseinerhand.events.benefits.EntitlementAmended;
 import de.auseinerhand.events.benefits.EntitlementDecided;
@@ -130,6 +132,9 @@ final class EventExamples {
                 new NoticeIssued(UUID.fromString("5b0e7c1e-3d0a-4f6e-9c1d-8a2b4c6d8e01"), NoticeKind.DECISION,
                         UUID.fromString("0195f3a2-1111-4222-8333-444455556666"), DECISION, PERSON, LocalDate.of(2026, 3, 2),
                         "bescheid-v1", "9f2c3b0a6d7e8f90112233445566778899aabbccddeeff00112233445566778a", 48213),
+                new ApprovalRequested(UUID.fromString("7c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e"), "DECISION",
+                        "monthly total 2,612.40 above 2,500.00", LocalDate.of(2026, 3, 2)),
+                new ApprovalDecided(UUID.fromString("7c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e"), "APPROVED", LocalDate.of(2026, 3, 3)),
                 new BenefitReductionLifted(PERSON, 10, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 15),
                         "§ 31a(1) SGB II compliance"),
                 new MonthlyEntitlementPosted(YearMonth.of(2026, 6),

@@ -379,7 +379,7 @@ public class DecisionService {
             }
             case "FINAL" -> {
                 UUID old = UUID.fromString(p.command().get("decisionId").asText());
-                markDecided(approvalId, "APPROVED", approver);
+                markDecided(p, "APPROVED", approver);
                 return finalise(p.caseId(), old, null, approver, md, false);
             }
             case "AMENDMENT" -> {
@@ -392,14 +392,14 @@ public class DecisionService {
             }
             default -> throw new IllegalStateException("unknown approval kind " + p.kind());
         }
-        markDecided(approvalId, "APPROVED", approver);
+        markDecided(p, "APPROVED", approver);
         return new Outcome(load(p.caseId()), decisionId, null, null);
     }
 
     @Transactional
     public void reject(UUID approvalId, String approver, java.util.function.Predicate<String> mayAccess) {
-        pending(approvalId, mayAccess);
-        markDecided(approvalId, "REJECTED", approver);
+        PendingApproval p = pending(approvalId, mayAccess);
+        markDecided(p, "REJECTED", approver);
     }
 
     public record PendingApproval(UUID approvalId, String caseId, String municipality, String kind, String requestedBy,
@@ -560,7 +560,19 @@ public class DecisionService {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        announce(caseId, municipality, new de.auseinerhand.events.benefits.ApprovalRequested(id, kind, reason,
+                LocalDate.ofInstant(Instant.now(clock), java.time.ZoneId.of("Europe/Berlin"))), actor);
         return id;
+    }
+
+    /**
+     * Four-eyes requests and their outcome as events (the worklist shows the queue), in the case's own approvals stream so that
+     * the benefit stream's version, the clients' If-Match, does not move for them.
+     */
+    private void announce(String caseId, String municipality, de.auseinerhand.events.EventData data, String actor) {
+        String stream = "benefit-approvals-" + caseId;
+        store.append(stream, store.currentVersion(stream), List.of(new de.auseinerhand.eventstore.NewEvent(data, caseId, municipality)),
+                EventMetadata.system(actor));
     }
 
     private PendingApproval pending(UUID approvalId, java.util.function.Predicate<String> mayAccess) {
@@ -584,6 +596,12 @@ public class DecisionService {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private void markDecided(PendingApproval p, String status, String approver) {
+        markDecided(p.approvalId(), status, approver);
+        announce(p.caseId(), p.municipality(), new de.auseinerhand.events.benefits.ApprovalDecided(p.approvalId(), status,
+                LocalDate.ofInstant(Instant.now(clock), java.time.ZoneId.of("Europe/Berlin"))), approver);
     }
 
     private void markDecided(UUID approvalId, String status, String approver) {

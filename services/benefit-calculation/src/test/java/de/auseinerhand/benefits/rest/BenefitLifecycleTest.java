@@ -350,7 +350,17 @@ class BenefitLifecycleTest {
                 .body("decisions", hasSize(1))
                 .body("decisions[0].schedule[0].perPerson", hasSize(6));
         given().auth().oauth2(TEAM_LEAD).post("/api/v1/benefit-approvals/{a}/approve", approval).then().statusCode(422);
+        // the request and its outcome are events (the case workers' worklist shows the queue), named by who asked and who decided
+        List<de.auseinerhand.eventstore.StoredEvent> approvals = eventStore.readStream("benefit-approvals-" + caseId);
+        assertThat(approvals).extracting(e -> e.data().getClass().getSimpleName()).containsExactly("ApprovalRequested", "ApprovalDecided");
+        assertThat(((de.auseinerhand.events.benefits.ApprovalRequested) approvals.get(0).data()).approvalId().toString()).isEqualTo(approval);
+        assertThat(approvals.get(0).envelope().actor()).isEqualTo("user:cw-meschede-1");
+        assertThat(((de.auseinerhand.events.benefits.ApprovalDecided) approvals.get(1).data()).outcome()).isEqualTo("APPROVED");
+        assertThat(approvals.get(1).envelope().actor()).isEqualTo("user:tl-meschede");
     }
+
+    @jakarta.inject.Inject
+    de.auseinerhand.eventstore.EventStore eventStore;
 
     @Test
     void aFinalDecisionSettlesWhatTheProvisionalOnePaid() {

@@ -167,6 +167,12 @@ public final class Timeline {
         if (data instanceof MonthlyEntitlementPosted e) {
             return ben(e.month().atDay(1), "Zahlung für " + MONTH.format(e.month()) + " angewiesen: " + euro(e.payable()));
         }
+        if (data instanceof de.auseinerhand.events.benefits.ApprovalRequested e) {
+            return ben(e.requestedOn(), "Vier-Augen-Prüfung angefordert (" + e.reason() + ")");
+        }
+        if (data instanceof de.auseinerhand.events.benefits.ApprovalDecided e) {
+            return ben(e.decidedOn(), "Vier-Augen-Prüfung: " + ("APPROVED".equals(e.outcome()) ? "freigegeben" : "abgelehnt"));
+        }
         if (data instanceof NoticeIssued e) {
             return ben(e.issuedOn(), "Bescheid erstellt (" + notice(e.kind().name()) + ")");
         }

@@ -47,6 +47,8 @@ public class WorkItems {
     static final int LEAD_DAYS = 14;
     /** Assumption (docs/architecture.md): a profile (potential analysis, § 15(1) SGB II) within 4 weeks of unemployment. */
     static final int PROFILE_DAYS = 28;
+    /** Assumption: a team lead decides a four-eyes request within two days. */
+    static final int FOUR_EYES_DAYS = 2;
     /** Assumption: a cooperation plan (§ 15(2) SGB II) within 2 months of unemployment. */
     static final int PLAN_MONTHS = 2;
 
@@ -117,8 +119,17 @@ public class WorkItems {
         }
     }
 
+    private static String approvalKind(String kind) {
+        return switch (kind) {
+            case "DECISION" -> "Bewilligung";
+            case "FINAL" -> "abschließende Entscheidung";
+            case "AMENDMENT" -> "Änderung";
+            default -> kind;
+        };
+    }
+
     /**
-     * The rules. Benefits: a decision ending (continuation, from 6 weeks before), a provisional decision whose period has
+     * The rules. Benefits: a four-eyes request waiting for a team lead (two days), a decision ending (continuation, from 6 weeks before), a provisional decision whose period has
      * ended (final decision, § 41a(3); after a year it becomes final by itself, § 41a(5)), a recorded breach of duty not yet
      * decided (hearing and decision within 6 months of the breach, § 31b(1) S. 5), a reduction ending. Placement: the
      * cooperation plan's review, a measure's planned end, the six-month check of an integration, an unemployed employable
@@ -135,9 +146,14 @@ public class WorkItems {
         Map<UUID, MeasureStarted> measures = new LinkedHashMap<>();
         Map<UUID, IntegrationRecorded> integrations = new HashMap<>();
         Set<UUID> profiles = new HashSet<>();
+        Map<UUID, de.auseinerhand.events.benefits.ApprovalRequested> approvals = new LinkedHashMap<>();
         for (CaseFiles.Entry e : entries) {
             EventData d = e.data();
-            if (d instanceof EntitlementDecided x) {
+            if (d instanceof de.auseinerhand.events.benefits.ApprovalRequested x) {
+                approvals.put(x.approvalId(), x);
+            } else if (d instanceof de.auseinerhand.events.benefits.ApprovalDecided x) {
+                approvals.remove(x.approvalId());
+            } else if (d instanceof EntitlementDecided x) {
                 decisions.put(x.decisionId(), x);
                 if (x.replacesDecisionId() != null) {
                     replaced.add(x.replacesDecisionId());
@@ -197,6 +213,9 @@ public class WorkItems {
                                 + Timeline.date(deadline) + " (§ 31b Abs. 1 SGB II)"));
             }
         });
+        approvals.values().forEach(a -> out.add(new Item("FOUR_EYES:" + a.approvalId(), "FOUR_EYES_PENDING", "BENEFITS", null, a.requestedOn(),
+                a.requestedOn().plusDays(FOUR_EYES_DAYS), null, "Vier-Augen-Prüfung: " + approvalKind(a.kind()) + " wartet auf die Freigabe ("
+                        + a.reason() + ")")));
         reductions.forEach((id, r) -> out.add(new Item("REDUCTION:" + id, "REDUCTION_ENDING", "BENEFITS", r.personId(), r.to().minusDays(LEAD_DAYS),
                 r.to(), r.to(), "Minderung (" + r.percent() + " %) endet am " + Timeline.date(r.to()))));
         // placement, for the current members

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @ApplicationScoped
 public class Worklist {
-    static final Set<String> KINDS = Set.of("CONTINUATION_DUE", "FINAL_DECISION_DUE", "REDUCTION_DECISION_DUE", "REDUCTION_ENDING",
+    static final Set<String> KINDS = Set.of("FOUR_EYES_PENDING", "CONTINUATION_DUE", "FINAL_DECISION_DUE", "REDUCTION_DECISION_DUE", "REDUCTION_ENDING",
             "PLAN_REVIEW_DUE", "MEASURE_ENDING", "INTEGRATION_CHECK_DUE", "PROFILE_MISSING", "PLAN_MISSING");
     static final Set<String> FUNCTIONS = Set.of("BENEFITS", "PLACEMENT", "CASE_MANAGEMENT");
     static final int MAX_LIMIT = 200;

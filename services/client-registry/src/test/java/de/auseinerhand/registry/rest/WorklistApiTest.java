@@ -110,6 +110,16 @@ class WorklistApiTest {
         Eventually.assertSoon(() -> assertThat(worklist(token, "").getList("items.kind"))
                 .containsExactlyInAnyOrder("CONTINUATION_DUE", "REDUCTION_DECISION_DUE", "PLAN_REVIEW_DUE"));
 
+        // a four-eyes request waits for the team lead (due in two days), and leaves the list once decided
+        UUID approval = UUID.randomUUID();
+        TestEvents.publish(new de.auseinerhand.events.benefits.ApprovalRequested(approval, "DECISION", "monthly total 2,612.40 above 2,500.00",
+                TODAY), c.id(), MESCHEDE, 1);
+        Eventually.assertSoon(() -> assertThat(worklist(teamLead, "?kind=FOUR_EYES_PENDING").getList("items.caseId")).contains(c.id()));
+        assertThat(worklist(teamLead, "?kind=FOUR_EYES_PENDING").getString("items.find { it.caseId == '" + c.id() + "' }.dueOn"))
+                .isEqualTo(TODAY.plusDays(2).toString());
+        TestEvents.publish(new de.auseinerhand.events.benefits.ApprovalDecided(approval, "APPROVED", TODAY), c.id(), MESCHEDE, 2);
+        Eventually.assertSoon(() -> assertThat(worklist(teamLead, "?kind=FOUR_EYES_PENDING").getList("items.caseId")).doesNotContain(c.id()));
+
         // bad input: a clear problem naming the field
         given().auth().oauth2(token).get("/api/v1/worklist?kind=SOMETHING").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("kind"));
