@@ -117,7 +117,6 @@ public class Notices {
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private final List<Thread> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private volatile Thread worker;
     /** The job the current thread works on (for recording its failure after a rollback). */
     private final ThreadLocal<UUID> current = new ThreadLocal<>();
 
@@ -177,7 +176,6 @@ public class Notices {
         for (int i = 0; i < Math.max(1, workerThreads); i++) {
             Thread t = new Thread(this::run, "notice-worker-" + i);
             t.setDaemon(true);
-            worker = t;
             workers.add(t);
             t.start();
         }
@@ -227,7 +225,8 @@ public class Notices {
     /** Issues due notices until none is left; returns how many jobs it took. */
     public int drain() {
         int done = 0;
-        while (running || worker == null) {
+        // without worker threads (aeh.notices.worker.enabled=false) a caller drains the queue itself
+        while (running || workers.isEmpty()) {
             current.remove();
             boolean took;
             try {

@@ -3,7 +3,6 @@ package de.auseinerhand.registry.casefile;
 import de.auseinerhand.events.EncryptedPii;
 import de.auseinerhand.events.EventCodec;
 import de.auseinerhand.events.EventData;
-import de.auseinerhand.events.EventEnvelope;
 import de.auseinerhand.events.benefits.BenefitReductionImposed;
 import de.auseinerhand.events.benefits.BenefitReductionLifted;
 import de.auseinerhand.events.benefits.EntitlementAmended;
