@@ -38,6 +38,17 @@ public final class TestEvents {
         return e;
     }
 
+    /**
+     * Publishes an event of a stream that is not a case (an offer's {@code offer-<id>}, an employer's): subject, stream
+     * and Kafka key are the stream id, as job-placement's relay sends them.
+     */
+    public static EventEnvelope publishOnStream(EventData data, String streamId, String municipality, long version) {
+        EventEnvelope e = EventCodec.envelope(UUID.randomUUID(), data, streamId, TestClock.now(), municipality, streamId,
+                version, UUID.randomUUID(), null, "user:test", null);
+        publish(e);
+        return e;
+    }
+
     /** Like the outbox relay: the envelope as value, the case id as key, the CloudEvents content type as header. */
     public static void publish(EventEnvelope e) {
         TestKafka.send(TestKafka.CASE_EVENTS, e.subject(), EventCodec.instance().toJson(e),

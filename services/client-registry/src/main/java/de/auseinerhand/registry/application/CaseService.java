@@ -243,6 +243,12 @@ public class CaseService {
         return vault.decryptAll(sealed, HealthFacts.class);
     }
 
+    /** job-placement's sealed free texts (a profile's constraints), decrypted for this read only; erased ones are missing. */
+    public java.util.Map<UUID, de.auseinerhand.events.placement.PlacementTexts> placementTexts(
+            java.util.Map<UUID, de.auseinerhand.events.EncryptedPii> sealed) {
+        return vault.decryptAll(sealed, de.auseinerhand.events.placement.PlacementTexts.class);
+    }
+
     /** Decrypted personal data of the case's members (erased members have none). */
     public java.util.Map<UUID, PersonalData> personalData(CaseState s) {
         java.util.Map<UUID, de.auseinerhand.events.EncryptedPii> encrypted = new java.util.HashMap<>();

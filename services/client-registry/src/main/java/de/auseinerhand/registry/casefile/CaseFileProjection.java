@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 /**
  * Keeps the other services' events of a case for its file: benefit-calculation's and job-placement's, as published. The
  * registry's own events come back on the topic too and are not stored again (its event store has them), but they too
- * recompute the case's work items. Events that belong to no case (employers, offers) are skipped.
+ * recompute the case's work items. Offers go to the open offers (OfferProjection); employers are skipped.
  */
 @ApplicationScoped
 public class CaseFileProjection {
@@ -26,6 +26,9 @@ public class CaseFileProjection {
     @Inject
     WorkItems workItems;
 
+    @Inject
+    OfferProjection offers;
+
     /** Events that never change what is due on a case (postings, notices): no recomputation for them. */
     static final java.util.Set<String> NO_WORK = java.util.Set.of("de.auseinerhand.benefits.monthly-entitlement-posted.v1",
             "de.auseinerhand.benefits.notice-issued.v1");
@@ -33,6 +36,10 @@ public class CaseFileProjection {
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventEnvelope e) {
         String type = e.type();
+        if (OfferProjection.concerns(e)) {
+            offers.apply(e);
+            return;
+        }
         if (e.subject() == null || !e.subject().matches(CASE_ID)) {
             return;
         }

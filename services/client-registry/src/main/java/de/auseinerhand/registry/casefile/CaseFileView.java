@@ -45,8 +45,29 @@ public record CaseFileView(String caseId, String municipality, String municipali
     public record Notice(UUID noticeId, String kind, LocalDate issuedOn, String sha256, String href) {
     }
 
+    /** {@code assistance}: per current employable member, the best open offers and the last proposals (issue 16 §4). */
     public record Placement(List<Profile> profiles, List<Plan> plans, List<Measure> measures, List<Proposal> proposals,
-            List<Integration> integrations) {
+            List<Integration> integrations, List<Assistance> assistance) {
+    }
+
+    /**
+     * The five best open offers of the district for an employable member, ranked and explained with job-placement's
+     * matching rules, and the member's last proposals with their outcomes. Without a recorded profile there is nothing to
+     * rank ({@code profileRecorded} false). {@code moreHref}: job-placement's full ranking with filters and paging.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Assistance(UUID personId, String name, boolean profileRecorded, List<OfferSuggestion> bestOffers,
+            List<Proposal> lastProposals, String moreHref) {
+    }
+
+    /** An open offer with its score (0–100), distance and the points and reason of every factor; when it was proposed already. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OfferSuggestion(UUID offerId, String title, String occupationCode, String municipality, String municipalityName,
+            BigDecimal hoursPerWeek, LocalDate startDate, int score, int distanceKm, List<Factor> factors, Instant proposedAt,
+            String proposalOutcome) {
+    }
+
+    public record Factor(String name, int points, int max, String reason) {
     }
 
     public record Profile(UUID personId, String name, List<String> occupationsSought, Instant recordedAt) {

@@ -85,6 +85,9 @@ public class CaseFiles {
     @Inject
     JsonWebToken token;
 
+    @Inject
+    PlacementAssistance assistance;
+
     /** One event of the file, from whichever service: its type, when and by whom it was recorded, its data. */
     record Entry(String type, Instant time, String actor, EventData data) {
     }
@@ -154,7 +157,8 @@ public class CaseFiles {
                 .thenComparing(CaseFileView.TimelineEntry::recordedAt));
 
         return new CaseFileView(s.caseId(), s.municipality(), towns.apply(s.municipality()), s.isOpen() ? "OPEN" : "CLOSED", s.openedOn(),
-                s.closedOn(), caseworkers, members, benefits(caseId, entries, name, today), placement(entries, name), timeline,
+                s.closedOn(), caseworkers, members, benefits(caseId, entries, name, today),
+                placement(entries, name, assistance.of(s, entries, name)), timeline,
                 source.loaded().version());
     }
 
@@ -285,8 +289,9 @@ public class CaseFiles {
         return new CaseFileView.Benefits(inForce, decisions, reductions, notices, posted);
     }
 
-    /** Profiles, plans with their next review, measures, the last proposals with outcomes, integrations. */
-    private static CaseFileView.Placement placement(List<Entry> entries, java.util.function.Function<UUID, String> name) {
+    /** Profiles, plans with their next review, measures, the last proposals with outcomes, integrations, the assistance. */
+    private static CaseFileView.Placement placement(List<Entry> entries, java.util.function.Function<UUID, String> name,
+            List<CaseFileView.Assistance> assistance) {
         Map<UUID, CaseFileView.Profile> profiles = new LinkedHashMap<>();
         Map<UUID, CaseFileView.Plan> plans = new LinkedHashMap<>();
         Map<UUID, CaseFileView.Measure> measures = new LinkedHashMap<>();
@@ -345,6 +350,6 @@ public class CaseFiles {
         }
         List<CaseFileView.Proposal> last = proposals.subList(Math.max(0, proposals.size() - 10), proposals.size());
         return new CaseFileView.Placement(new ArrayList<>(profiles.values()), new ArrayList<>(plans.values()), new ArrayList<>(measures.values()),
-                new ArrayList<>(last), integrations);
+                new ArrayList<>(last), integrations, assistance);
     }
 }

@@ -2,11 +2,11 @@ package de.auseinerhand.placement.application;
 
 import de.auseinerhand.eventstore.CommandRejected;
 import de.auseinerhand.eventstore.Loaded;
-import de.auseinerhand.placement.domain.matching.Match;
-import de.auseinerhand.placement.domain.matching.MatchOffer;
-import de.auseinerhand.placement.domain.matching.MatchProfile;
-import de.auseinerhand.placement.domain.matching.MatchScorer;
-import de.auseinerhand.placement.domain.matching.Ranking;
+import de.auseinerhand.matching.Match;
+import de.auseinerhand.matching.MatchOffer;
+import de.auseinerhand.matching.MatchProfile;
+import de.auseinerhand.matching.MatchScorer;
+import de.auseinerhand.matching.Ranking;
 import de.auseinerhand.placement.domain.offer.OfferState;
 import de.auseinerhand.placement.infrastructure.QueryTables;
 import de.auseinerhand.placement.infrastructure.ReferenceData;

@@ -1,6 +1,7 @@
 package de.auseinerhand.placement.domain;
 
 import de.auseinerhand.eventstore.CommandRejected;
+import de.auseinerhand.matching.OccupationCode;
 import java.time.LocalDate;
 import java.util.List;
 

@@ -3,9 +3,8 @@ package de.auseinerhand.placement.infrastructure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.auseinerhand.events.placement.MeasureCategory;
+import de.auseinerhand.matching.Places;
 import de.auseinerhand.placement.domain.client.MeasureType;
-import de.auseinerhand.placement.domain.matching.Place;
-import de.auseinerhand.placement.domain.matching.Places;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +35,7 @@ public class ReferenceData {
         JsonNode m = read(measuresFile, "reference/measures.json");
         this.catalogueVersion = m.path("version").asText();
         this.measures = measures(m);
-        this.places = places(read(placesFile, "reference/places.json"));
+        this.places = Places.load(placesFile);
     }
 
     /** The defaults from the class path (for tests and benchmarks). */
@@ -86,14 +85,5 @@ public class ReferenceData {
             throw new IllegalStateException("the measure catalogue is empty");
         }
         return out;
-    }
-
-    private static Places places(JsonNode root) {
-        List<Place> list = new ArrayList<>();
-        for (JsonNode n : root.path("places")) {
-            list.add(new Place(n.get("ags").asText(), n.get("name").asText(), n.get("latitude").asDouble(),
-                    n.get("longitude").asDouble()));
-        }
-        return new Places(list);
     }
 }

@@ -8,7 +8,7 @@ import de.auseinerhand.placement.application.BenefitsView;
 import de.auseinerhand.placement.application.PlacementService;
 import de.auseinerhand.placement.domain.client.ContinuousEmployment;
 import de.auseinerhand.placement.domain.client.PlacementState;
-import de.auseinerhand.placement.domain.matching.Match;
+import de.auseinerhand.matching.Match;
 import de.auseinerhand.placement.domain.offer.OfferState;
 import de.auseinerhand.registryview.KnownPerson;
 import java.math.BigDecimal;

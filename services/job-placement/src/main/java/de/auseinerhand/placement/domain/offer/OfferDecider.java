@@ -8,7 +8,7 @@ import de.auseinerhand.events.EventData;
 import de.auseinerhand.events.placement.JobOfferClosed;
 import de.auseinerhand.events.placement.JobOfferPublished;
 import de.auseinerhand.eventstore.Decider;
-import de.auseinerhand.placement.domain.OccupationCode;
+import de.auseinerhand.matching.OccupationCode;
 import de.auseinerhand.placement.domain.Rules;
 import de.auseinerhand.placement.domain.WageRules;
 import java.math.BigDecimal;

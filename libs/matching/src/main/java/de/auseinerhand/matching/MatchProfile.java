@@ -1,4 +1,4 @@
-package de.auseinerhand.placement.domain.matching;
+package de.auseinerhand.matching;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package de.auseinerhand.placement.domain;
+package de.auseinerhand.matching;
 
 /**
  * An occupation of the German classification of occupations (KldB 2010): five digits, read from the

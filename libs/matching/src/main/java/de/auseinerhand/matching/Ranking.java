@@ -1,4 +1,4 @@
-package de.auseinerhand.placement.domain.matching;
+package de.auseinerhand.matching;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,9 +1,8 @@
-package de.auseinerhand.placement.domain.matching;
+package de.auseinerhand.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import de.auseinerhand.placement.infrastructure.ReferenceData;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class MatchScorerTest {
 
     static final String MESCHEDE = "05958032";
-    static final Places PLACES = ReferenceData.defaults().places();
+    static final Places PLACES = Places.load(java.util.Optional.empty());
     static final MatchScorer SCORER = new MatchScorer(PLACES);
 
     /** Seeks 82102 (helper in geriatric care), lives in Meschede, 25 km radius, at most 30 h, from 2026-04-01. */

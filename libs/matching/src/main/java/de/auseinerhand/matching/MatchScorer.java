@@ -1,6 +1,6 @@
-package de.auseinerhand.placement.domain.matching;
+package de.auseinerhand.matching;
 
-import de.auseinerhand.placement.domain.OccupationCode;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

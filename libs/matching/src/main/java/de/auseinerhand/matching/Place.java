@@ -1,4 +1,4 @@
-package de.auseinerhand.placement.domain.matching;
+package de.auseinerhand.matching;
 
 /** A municipality with the coordinates of its centre (WGS 84). */
 public record Place(String ags, String name, double latitude, double longitude) {
