@@ -5,6 +5,9 @@ import de.auseinerhand.servicekit.security.Caller;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +21,8 @@ import java.util.UUID;
 /**
  * Records every read and write of a person's data: who (pseudonymous actor and roles), when, which
  * case and person, why (the request's {@code X-Purpose}), in {@code audit_record}, which the database
- * keeps append-only. Written in the caller's transaction: a write and its audit record commit together.
+ * keeps append-only. Written in the caller's transaction: a write and its audit record commit together; reads outside a
+ * transaction share group commits and answer only once their record is committed.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -32,26 +36,57 @@ public class AuditTrail {
     @Inject
     RequestMetadata request;
 
+    @Inject
+    AuditGroupCommit groupCommit;
+
+    @Inject
+    TransactionManager transactions;
+
+    /** Off: every read outside a transaction commits its own record (as before the group commit; for comparisons). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "aeh.audit.group-commit.enabled", defaultValue = "true")
+    boolean groupCommitEnabled;
+
     public record AuditRecord(long id, Instant recordedAt, String actor, String via, String roles, String action, String caseId,
             UUID personId, String purpose, UUID correlationId) {
     }
 
+    /**
+     * Records one action. Inside a transaction (a write, or a read that runs in one) the record is part of it and commits
+     * with it; a read outside any transaction waits for the next group commit of audit records ({@link AuditGroupCommit}).
+     */
     public void record(String action, String caseId, UUID personId) {
+        AuditGroupCommit.Row row = row(action, caseId, personId, request.purpose());
+        if (groupCommitEnabled && !inTransaction()) {
+            groupCommit.write(List.of(row));
+            return;
+        }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "insert into audit_record (actor, roles, action, case_id, person_id, purpose, correlation_id, via) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, caller.actorId());
-            ps.setString(2, String.join(",", caller.roles()));
-            ps.setString(3, action);
-            ps.setString(4, caseId);
-            ps.setObject(5, personId);
-            String purpose = request.purpose();
-            ps.setString(6, purpose == null ? null : purpose.substring(0, Math.min(200, purpose.length())));
-            ps.setObject(7, request.correlationId());
-            ps.setString(8, caller.via());
+            ps.setString(1, row.actor());
+            ps.setString(2, row.roles());
+            ps.setString(3, row.action());
+            ps.setString(4, row.caseId());
+            ps.setObject(5, row.personId());
+            ps.setString(6, row.purpose());
+            ps.setObject(7, row.correlationId());
+            ps.setString(8, row.via());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("writing the audit trail failed", e);
+        }
+    }
+
+    private AuditGroupCommit.Row row(String action, String caseId, UUID personId, String purpose) {
+        return new AuditGroupCommit.Row(caller.actorId(), String.join(",", caller.roles()), action, caseId, personId,
+                purpose == null ? null : purpose.substring(0, Math.min(200, purpose.length())), request.correlationId(), caller.via());
+    }
+
+    private boolean inTransaction() {
+        try {
+            return transactions.getStatus() != Status.STATUS_NO_TRANSACTION;
+        } catch (SystemException e) {
+            return true;
         }
     }
 
@@ -62,8 +97,13 @@ public class AuditTrail {
      */
     public void recordDenied(String caseId) {
         try {
-            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> record("denied", caseId == null || caseId.length() > 40
-                    ? (caseId == null ? null : caseId.substring(0, 40)) : caseId, null));
+            String id = caseId == null || caseId.length() > 40 ? (caseId == null ? null : caseId.substring(0, 40)) : caseId;
+            if (groupCommitEnabled) {
+                // the group commit writes on a connection of its own, outside the request's transaction
+                groupCommit.write(List.of(row("denied", id, null, request.purpose())));
+            } else {
+                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> record("denied", id, null));
+            }
         } catch (RuntimeException e) {
             // the refusal itself stands; a lost trace of it is logged, not turned into a 500
             org.jboss.logging.Logger.getLogger(AuditTrail.class).warnf("recording a denied access to %s failed: %s", caseId, e.getMessage());
@@ -80,6 +120,10 @@ public class AuditTrail {
             return;
         }
         String purpose = request.purpose();
+        if (groupCommitEnabled && !inTransaction()) {
+            groupCommit.write(subjects.stream().map(x -> row(action, x.caseId(), x.personId(), purpose)).toList());
+            return;
+        }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "insert into audit_record (actor, roles, action, case_id, person_id, purpose, correlation_id, via) "
                         + "select ?, ?, ?, s.case_id, s.person_id, ?, ?, ? from unnest(?::text[], ?::uuid[]) as s (case_id, person_id)")) {

@@ -322,6 +322,39 @@ class CaseLifecycleApiTest {
         }
     }
 
+    /**
+     * Reads share group commits of their audit records (issue 14 §3): 64 reads from 16 threads at once, and every answered
+     * read has its own record, committed before the answer (counted right after the last answer, without waiting).
+     */
+    @Test
+    void concurrentReadsEachLeaveTheirAuditRecordBeforeTheyAnswer() throws Exception {
+        Api.Case c = Api.open(MARSBERG_WORKER, MARSBERG, "2025-08-01");
+        Api.register(MARSBERG_WORKER, c, Api.person("HEAD", "Viele", "Leser", "1975-03-03", "FEMALE", true));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                String purpose = "Lesen " + i;
+                answers.add(pool.submit(() -> given().auth().oauth2(MARSBERG_WORKER).header("X-Purpose", purpose)
+                        .get("/api/v1/cases/{id}", c.id()).statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> a : answers) {
+                assertThat(a.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Connection conn = dataSource.getConnection(); java.sql.PreparedStatement ps = conn.prepareStatement(
+                "select count(*), count(distinct purpose) from audit_record where case_id = ? and action = 'read-case'")) {
+            ps.setString(1, c.id());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(64);
+                assertThat(rs.getInt(2)).isEqualTo(64);
+            }
+        }
+    }
+
     @Test
     void circumstancesCarryHealthFactsOnlyEncryptedAndErasureMakesThemUnreadable() {
         Api.Case c = Api.open(MARSBERG_WORKER, MARSBERG, "2026-01-05");
