@@ -37,6 +37,11 @@ public final class Places {
         }
     }
 
+    /** Every place, in no particular order. */
+    public java.util.Collection<Place> all() {
+        return java.util.Collections.unmodifiableCollection(byAgs.values());
+    }
+
     public Optional<Place> find(String ags) {
         return Optional.ofNullable(ags == null ? null : byAgs.get(ags));
     }
