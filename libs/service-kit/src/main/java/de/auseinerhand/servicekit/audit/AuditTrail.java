@@ -77,6 +77,28 @@ public class AuditTrail {
         }
     }
 
+    /**
+     * Records an action of a named system actor (e.g. {@code migration:<run id>} for a migration import), in the caller's
+     * transaction: the data the actor wrote and its audit record commit together.
+     */
+    public void recordAs(String actor, String action, String caseId, UUID personId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into audit_record (actor, roles, action, case_id, person_id, purpose, correlation_id, via) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, actor);
+            ps.setString(2, String.join(",", caller.roles()));
+            ps.setString(3, action);
+            ps.setString(4, caseId);
+            ps.setObject(5, personId);
+            ps.setString(6, null);
+            ps.setObject(7, request.correlationId());
+            ps.setString(8, caller.actorId());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing the audit trail failed", e);
+        }
+    }
+
     private AuditGroupCommit.Row row(String action, String caseId, UUID personId, String purpose) {
         return new AuditGroupCommit.Row(caller.actorId(), String.join(",", caller.roles()), action, caseId, personId,
                 purpose == null ? null : purpose.substring(0, Math.min(200, purpose.length())), request.correlationId(), caller.via());
