@@ -2,64 +2,155 @@ package de.auseinerhand.migration;
 
 import de.auseinerhand.matching.Places;
 import de.auseinerhand.migration.format.HouseholdValidator;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * {@code tools/migration/validate FILE [--report FILE] [--cut-over YYYY-MM-DD] [--places FILE]}: checks a migration file and
- * writes the report of rejected lines; exit code 0 when every household is accepted, 2 when some are rejected, 1 on a
- * usage or I/O error. The district's municipalities are those of the places file (default: the reference district's
- * twelve); the cut-over day defaults to today.
+ * The migration tool (docs/migration.md).
+ * <pre>
+ * validate FILE [--report FILE] [--cut-over YYYY-MM-DD] [--places FILE]
+ * import   FILE --registry URL [--run ID] [--token-command CMD] [--report FILE] [--cut-over YYYY-MM-DD] [--places FILE]
+ * </pre>
+ * {@code validate} checks every line and writes the report of rejected lines. {@code import} does that first, then sends
+ * the accepted households in batches to the services' migration endpoints (so far the registry's), with progress; it is
+ * idempotent and resumable: run it again after a kill and it continues. Exit code 0 when every household went in (or was
+ * in already), 2 when some were rejected, 1 on a usage, I/O or service error. The district's municipalities are those of
+ * the places file (default: the reference district's twelve); the cut-over day defaults to today.
  */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) throws IOException {
-        System.exit(run(args, Clock.systemDefaultZone()));
+        int code;
+        try {
+            code = run(args, Clock.systemDefaultZone());
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            System.err.println();
+            System.err.println("migration: " + e.getMessage());
+            code = 1;
+        }
+        System.exit(code);
     }
 
     static int run(String[] args, Clock clock) throws IOException {
-        if (args.length < 2 || !"validate".equals(args[0])) {
+        if (args.length < 2 || !("validate".equals(args[0]) || "import".equals(args[0]))) {
             System.err.println("usage: validate FILE [--report FILE] [--cut-over YYYY-MM-DD] [--places FILE]");
+            System.err.println("       import FILE --registry URL [--run ID] [--token-command CMD] [--report FILE] [--cut-over YYYY-MM-DD] [--places FILE]");
             return 1;
         }
+        boolean importing = "import".equals(args[0]);
         Path file = Path.of(args[1]);
-        Path report = Path.of(args[1] + ".rejected.jsonl");
-        LocalDate cutOver = LocalDate.now(clock);
-        Optional<String> places = Optional.empty();
-        for (int i = 2; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--report" -> report = Path.of(args[i + 1]);
-                case "--cut-over" -> cutOver = LocalDate.parse(args[i + 1]);
-                case "--places" -> places = Optional.of(args[i + 1]);
-                default -> {
-                    System.err.println("unknown option " + args[i]);
-                    return 1;
-                }
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 2; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length
+                    || !Set.of("--report", "--cut-over", "--places", "--registry", "--run", "--token-command").contains(args[i])) {
+                System.err.println("unknown or incomplete option " + args[i]);
+                return 1;
             }
+            options.put(args[i], args[++i]);
         }
         if (!Files.isReadable(file)) {
             System.err.println("cannot read " + file);
             return 1;
         }
-        Set<String> municipalities = municipalities(Places.load(places));
+        if (importing && !options.containsKey("--registry")) {
+            System.err.println("import needs --registry URL (e.g. http://127.0.0.1:8081)");
+            return 1;
+        }
+        Path report = Path.of(options.getOrDefault("--report", args[1] + ".rejected.jsonl"));
+        LocalDate cutOver = options.containsKey("--cut-over") ? LocalDate.parse(options.get("--cut-over")) : LocalDate.now(clock);
+        Set<String> municipalities = municipalities(Places.load(Optional.ofNullable(options.get("--places"))));
         long total;
         try (Stream<String> lines = Files.lines(file)) {
             total = lines.filter(l -> !l.isBlank()).count();
         }
         Validation validation = new Validation(new HouseholdValidator(municipalities, cutOver));
-        Validation.Summary s = validation.run(file, report, (line, household) -> { }, new Progress(System.err, clock, total, "validating"));
-        System.out.printf("%s: %,d households, %,d accepted, %,d rejected (%,d problems); report: %s%n", file, s.accepted() + s.rejected(),
-                s.accepted(), s.rejected(), s.problems(), report);
-        return s.rejected() == 0 ? 0 : 2;
+        BitSet accepted = new BitSet();
+        try (BufferedWriter out = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
+            Validation.Summary s = validation.run(file, out, (line, household) -> accepted.set(Math.toIntExact(line)),
+                    new Progress(System.err, clock, total, "checking"));
+            System.out.printf("%s: %,d households, %,d accepted, %,d rejected (%,d problems); report: %s%n", file,
+                    s.accepted() + s.rejected(), s.accepted(), s.rejected(), s.problems(), report);
+            if (!importing) {
+                return s.rejected() == 0 ? 0 : 2;
+            }
+            String runId = options.getOrDefault("--run", "run-" + LocalDate.now(clock));
+            Importer registry = new Importer(URI.create(options.get("--registry").replaceAll("/+$", "") + "/api/v1/admin/migration/households"),
+                    runId, tokens(options.get("--token-command"), clock), out, clock);
+            Progress progress = new Progress(System.err, clock, s.accepted(), "importing (registry)");
+            Instant started = clock.instant();
+            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                String line;
+                long n = 0;
+                long sent = 0;
+                while ((line = in.readLine()) != null) {
+                    n++;
+                    if (accepted.get(Math.toIntExact(n))) {
+                        registry.add(n, Validation.JSON.readTree(line));
+                        sent++;
+                        Importer.Counts c = registry.counts();
+                        progress.line(c.migrated() + c.alreadyMigrated(), c.rejected());
+                    }
+                }
+            }
+            Importer.Counts c = registry.finish();
+            progress.done(c.migrated() + c.alreadyMigrated(), c.rejected());
+            double seconds = Math.max(0.001, Duration.between(started, clock.instant()).toMillis() / 1000.0);
+            System.out.printf("registry: %,d migrated, %,d migrated before, %,d rejected by the service, %,d batches, %.1f s (%,.0f households/s); "
+                    + "run %s%n", c.migrated(), c.alreadyMigrated(), c.rejected(), c.batches(), seconds, (c.migrated() + c.alreadyMigrated()) / seconds,
+                    runId);
+            System.out.println("not yet taken over by this version: decisions and postings (benefit-calculation), measures and integrations "
+                    + "(job-placement); docs/migration.md");
+            return s.rejected() == 0 && c.rejected() == 0 ? 0 : 2;
+        }
+    }
+
+    /** A token from the command, asked again when the last one is older than a minute (tokens live a few minutes). */
+    static Supplier<String> tokens(String command, Clock clock) {
+        String cmd = command == null ? "deploy/local/token admin" : command;
+        return new Supplier<>() {
+            String token;
+            Instant at;
+
+            @Override
+            public String get() {
+                if (token == null || Duration.between(at, clock.instant()).toSeconds() > 60) {
+                    try {
+                        Process p = new ProcessBuilder("bash", "-c", cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                        if (p.waitFor() != 0 || out.isEmpty()) {
+                            throw new IllegalStateException("the token command failed: " + cmd);
+                        }
+                        token = out;
+                        at = clock.instant();
+                    } catch (IOException e) {
+                        throw new IllegalStateException("the token command failed: " + cmd, e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted", e);
+                    }
+                }
+                return token;
+            }
+        };
     }
 
     static Set<String> municipalities(Places places) {

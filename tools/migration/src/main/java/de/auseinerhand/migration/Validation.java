@@ -46,10 +46,16 @@ public final class Validation {
      * {@code field}, {@code reason}) and hands each accepted household with its line number to {@code accepted}.
      */
     public Summary run(Path file, Path report, BiConsumer<Long, JsonNode> accepted, Progress progress) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
+            return run(file, out, accepted, progress);
+        }
+    }
+
+    /** As {@link #run(Path, Path, BiConsumer, Progress)}, writing the report to an open writer. */
+    public Summary run(Path file, BufferedWriter out, BiConsumer<Long, JsonNode> accepted, Progress progress) throws IOException {
         long lines = 0, ok = 0, rejected = 0, problems = 0;
         Map<String, Long> seen = new HashMap<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                BufferedWriter out = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
                 lines++;

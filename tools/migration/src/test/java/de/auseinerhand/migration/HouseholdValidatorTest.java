@@ -90,6 +90,10 @@ class HouseholdValidatorTest {
                 .containsExactly(new Problem("decisions[1].from", "overlaps the decision for 2021-03-01 to 2022-02-28"));
         assertThat(problems(h -> at(h, "decisions", 0).put("from", "2021-03-15")))
                 .extracting(Problem::reason).containsExactly("does not start a month (decisions grant whole months from their first day, § 41 SGB II)");
+        // two functions may start on the same day, one function twice may not
+        assertThat(problems(h -> at(h, "caseworkers", 1).put("from", "2021-03-01"))).isEmpty();
+        assertThat(problems(h -> at(h, "caseworkers", 1).put("function", "BENEFITS").put("from", "2021-03-01")))
+                .containsExactly(new Problem("caseworkers[1].from", "is not after the BENEFITS case worker before (2021-03-01)"));
         // a pregnancy recorded for a man
         assertThat(problems(h -> at(h, "members", 0).put("sex", "MALE"))).extracting(Problem::field)
                 .containsExactly("members[0].circumstances[0]", "members[0].circumstances[1]");

@@ -203,8 +203,23 @@ public final class HouseholdValidator {
             }
         }
 
+        /** Within the case's time; per function in order (different functions may start on the same day). */
         private void caseworkers(LocalDate opened, LocalDate end) {
-            dated("caseworkers", h.path("caseworkers"), "from", opened, end);
+            Map<String, LocalDate> last = new HashMap<>();
+            int i = 0;
+            for (JsonNode c : h.path("caseworkers")) {
+                String f = "caseworkers[" + i++ + "].from";
+                LocalDate d = date(f, c.get("from"));
+                if (d == null) {
+                    continue;
+                }
+                LocalDate previous = last.put(c.get("function").asText(), d);
+                if (d.isBefore(opened) || d.isAfter(end)) {
+                    fail(f, "is outside " + opened + " to " + end);
+                } else if (previous != null && !d.isAfter(previous)) {
+                    fail(f, "is not after the " + c.get("function").asText() + " case worker before (" + previous + ")");
+                }
+            }
         }
 
         private void decisions(LocalDate opened, LocalDate end) {

@@ -132,7 +132,8 @@ public class HouseholdImport {
             persons.put(m.get("personId").asText(), personId(householdId, m.get("personId").asText()));
         }
         String caseId = numbers.next(h.get("municipality").asText());
-        List<Dated> commands = commands(h, caseId, persons);
+        Map<UUID, PersonalData> names = new LinkedHashMap<>();
+        List<Dated> commands = commands(h, caseId, persons, names);
 
         CaseState state = decider.initialState();
         List<NewEvent> events = new ArrayList<>();
@@ -146,7 +147,15 @@ public class HouseholdImport {
         String actor = "migration:" + runId;
         List<StoredEvent> stored = store.append(CaseService.streamId(caseId), 0, events,
                 new EventMetadata(actor, UUID.randomUUID(), null, null));
-        directory.refresh(state, stored.get(stored.size() - 1).envelope().streamversion(), false);
+        // the case's directory row, the person search's rows with the names (as a registration through the API stores
+        // them), then the members' flags (current, left) from the case's state
+        long version = stored.get(stored.size() - 1).envelope().streamversion();
+        directory.refresh(state, version, false);
+        for (JsonNode m : h.get("members")) {
+            UUID id = persons.get(m.get("personId").asText());
+            directory.placePerson(id, caseId, state.municipality(), m.get("role").asText(), names.get(id), text(m, "customerNumber"));
+        }
+        directory.refresh(state, version, false);
         record(householdId, caseId, runId, persons);
         audit.recordAs(actor, "migrate-household", caseId, null);
         for (UUID p : persons.values()) {
@@ -162,7 +171,7 @@ public class HouseholdImport {
     private record Dated(LocalDate on, int rank, int seq, CaseCommand command) {
     }
 
-    private List<Dated> commands(JsonNode h, String caseId, Map<String, UUID> persons) {
+    private List<Dated> commands(JsonNode h, String caseId, Map<String, UUID> persons, Map<UUID, PersonalData> names) {
         List<Dated> out = new ArrayList<>();
         int[] seq = {0};
         java.util.function.BiConsumer<LocalDate, Map.Entry<Integer, CaseCommand>> add =
@@ -175,6 +184,7 @@ public class HouseholdImport {
             LocalDate joined = date(m.get("joinedOn"));
             PersonalData data = new PersonalData(m.get("firstName").asText(), m.get("lastName").asText(), birth, text(m, "address"),
                     text(m, "phone"), text(m, "email"), text(m, "insuranceNumber"));
+            names.put(id, data);
             add.accept(joined, Map.entry(1, new CaseCommand.RegisterPerson(id, PersonRole.valueOf(m.get("role").asText()), birth,
                     Sex.valueOf(m.get("sex").asText()), m.get("employable").asBoolean(), m.path("singleParent").asBoolean(false), joined,
                     text(m, "customerNumber"), vault.encrypt(id, data))));

@@ -93,6 +93,10 @@ class MigrationApiTest {
         assertThat(view.getString("members[0].unemployedSince")).isEqualTo(OPENED.plusMonths(30).toString());
         assertThat(view.getMap("caseworkers")).containsEntry("BENEFITS", "lv-meschede-2").containsEntry("PLACEMENT", "pv-brilon-1");
         assertThat(view.getString("members[0].personId")).isEqualTo(erika);
+        // found by the person search like any registered person, in the town the case moved to
+        given().auth().oauth2(admin).queryParam("customerNumber", "958A123456").get("/api/v1/persons").then().statusCode(200)
+                .body("items.find { it.personId == '" + erika + "' }.lastName", equalTo("Alt"))
+                .body("items.find { it.personId == '" + erika + "' }.municipality", equalTo("05958012"));
 
         // the events the API would have recorded, in business-date order, the migration as actor, health facts encrypted
         JsonPath history = given().auth().oauth2(admin).get("/api/v1/cases/{id}/history", caseId).then().statusCode(200).extract().jsonPath();
