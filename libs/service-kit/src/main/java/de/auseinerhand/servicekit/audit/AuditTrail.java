@@ -99,6 +99,27 @@ public class AuditTrail {
         }
     }
 
+    /** {@link #recordAs} for many subjects in one statement, in the caller's transaction. */
+    public void recordAllAs(String actor, String action, List<Subject> subjects) {
+        if (subjects.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into audit_record (actor, roles, action, case_id, person_id, purpose, correlation_id, via) "
+                        + "select ?, ?, ?, s.case_id, s.person_id, null, ?, ? from unnest(?::text[], ?::uuid[]) as s (case_id, person_id)")) {
+            ps.setString(1, actor);
+            ps.setString(2, String.join(",", caller.roles()));
+            ps.setString(3, action);
+            ps.setObject(4, request.correlationId());
+            ps.setString(5, caller.actorId());
+            ps.setArray(6, c.createArrayOf("text", subjects.stream().map(Subject::caseId).toArray()));
+            ps.setArray(7, c.createArrayOf("uuid", subjects.stream().map(Subject::personId).toArray()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing the audit trail failed", e);
+        }
+    }
+
     private AuditGroupCommit.Row row(String action, String caseId, UUID personId, String purpose) {
         return new AuditGroupCommit.Row(caller.actorId(), String.join(",", caller.roles()), action, caseId, personId,
                 purpose == null ? null : purpose.substring(0, Math.min(200, purpose.length())), request.correlationId(), caller.via());

@@ -43,7 +43,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -58,7 +57,12 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class HouseholdImport {
 
-    public enum Status { MIGRATED, ALREADY_MIGRATED, REJECTED }
+    /** ACCEPTED: a dry run found nothing against the household (nothing written). */
+    public enum Status { MIGRATED, ALREADY_MIGRATED, REJECTED, ACCEPTED }
+
+    /** Stands in for the sealed personal data while a household is only checked against the case's rules. */
+    private static final de.auseinerhand.events.EncryptedPii UNSEALED =
+            new de.auseinerhand.events.EncryptedPii("dry-run", de.auseinerhand.events.EncryptedPii.AES_256_GCM, "AAAAAAAAAAAAAAAA");
 
     /** What became of one household: its case, the new ids of its members by the old ones, or why it was rejected. */
     public record Result(String householdId, Status status, String caseId, Map<String, UUID> persons, List<Problem> problems) {
@@ -95,55 +99,117 @@ public class HouseholdImport {
         return UUID.nameUUIDFromBytes(("aeh-migration/person/" + householdId + "/" + legacyPersonId).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Each household in a transaction of its own; the cut-over day is today. */
-    public List<Result> importAll(String runId, List<JsonNode> households) {
+    /**
+     * Checks every household (the format, then the case's rules without writing anything) and writes the accepted ones
+     * of the batch in one transaction; with {@code dryRun} only checks. When the batch's transaction cannot be committed
+     * because a run in parallel took a household first, the households are written one by one instead.
+     */
+    public List<Result> importAll(String runId, List<JsonNode> households, boolean dryRun) {
         HouseholdValidator validator = new HouseholdValidator(
                 district.municipalities().stream().map(m -> m.ags()).collect(Collectors.toSet()), LocalDate.now(clock));
-        List<Result> out = new ArrayList<>();
-        for (JsonNode h : households) {
-            String id = h.path("householdId").isTextual() ? h.get("householdId").asText() : null;
+        Result[] out = new Result[households.size()];
+        List<Integer> valid = new ArrayList<>();
+        for (int i = 0; i < households.size(); i++) {
+            JsonNode h = households.get(i);
             List<Problem> problems = validator.validate(h);
-            if (!problems.isEmpty()) {
-                out.add(new Result(id, Status.REJECTED, null, null, problems));
-                continue;
+            if (problems.isEmpty()) {
+                valid.add(i);
+            } else {
+                out[i] = new Result(h.path("householdId").isTextual() ? h.get("householdId").asText() : null, Status.REJECTED, null, null,
+                        problems);
             }
-            Optional<Result> before = migrated(id);
-            if (before.isPresent()) {
-                out.add(before.get());
+        }
+        Map<String, Result> before = migrated(valid.stream().map(i -> households.get(i).get("householdId").asText()).toList());
+        List<Integer> accepted = new ArrayList<>();
+        for (int i : valid) {
+            JsonNode h = households.get(i);
+            String id = h.get("householdId").asText();
+            if (before.containsKey(id)) {
+                out[i] = before.get(id);
                 continue;
             }
             try {
-                out.add(QuarkusTransaction.requiringNew().call(() -> write(runId, h)));
-            } catch (AlreadyMigrated e) {
-                // a run in parallel took it first
-                out.add(migrated(id).orElseThrow());
+                decide(commands(h, "BG-" + h.get("municipality").asText() + "-000000", persons(h), new LinkedHashMap<>(), false));
+                accepted.add(i);
             } catch (CommandRejected e) {
-                out.add(new Result(id, Status.REJECTED, null, null,
-                        List.of(new Problem(e.field() == null ? "(household)" : e.field(), e.getMessage()))));
+                out[i] = rejected(id, e);
             }
         }
-        return out;
+        if (dryRun) {
+            accepted.forEach(i -> out[i] = new Result(households.get(i).get("householdId").asText(), Status.ACCEPTED, null,
+                    persons(households.get(i)), List.of()));
+        } else if (!accepted.isEmpty()) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> accepted.forEach(i -> out[i] = write(runId, households.get(i))));
+            } catch (AlreadyMigrated | CommandRejected e) {
+                for (int i : accepted) {
+                    out[i] = one(runId, households.get(i));
+                }
+            }
+        }
+        return List.of(out);
     }
 
-    private Result write(String runId, JsonNode h) {
+    /** One household in a transaction of its own. */
+    private Result one(String runId, JsonNode h) {
+        String id = h.get("householdId").asText();
+        Map<String, Result> before = migrated(List.of(id));
+        if (before.containsKey(id)) {
+            return before.get(id);
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> write(runId, h));
+        } catch (AlreadyMigrated e) {
+            return migrated(List.of(id)).get(id);
+        } catch (CommandRejected e) {
+            return rejected(id, e);
+        }
+    }
+
+    private static Result rejected(String householdId, CommandRejected e) {
+        return new Result(householdId, Status.REJECTED, null, null,
+                List.of(new Problem(e.field() == null ? "(household)" : e.field(), e.getMessage())));
+    }
+
+    private static Map<String, UUID> persons(JsonNode h) {
         String householdId = h.get("householdId").asText();
         Map<String, UUID> persons = new LinkedHashMap<>();
         for (JsonNode m : h.get("members")) {
             persons.put(m.get("personId").asText(), personId(householdId, m.get("personId").asText()));
         }
-        String caseId = numbers.next(h.get("municipality").asText());
-        Map<UUID, PersonalData> names = new LinkedHashMap<>();
-        List<Dated> commands = commands(h, caseId, persons, names);
+        return persons;
+    }
 
+    /** The case's events from the commands, decided by the case's rules in order, and the state after them. */
+    private record Decided(List<EventData> events, List<CaseState> states) {
+    }
+
+    private Decided decide(List<Dated> commands) {
         CaseState state = decider.initialState();
-        List<NewEvent> events = new ArrayList<>();
+        List<EventData> events = new ArrayList<>();
+        List<CaseState> states = new ArrayList<>();
         for (Dated d : commands) {
             for (EventData e : decider.decide(d.command(), state)) {
                 EventTypes.of(e);
                 state = decider.evolve(state, e);
-                events.add(new NewEvent(e, caseId, state.municipality()));
+                events.add(e);
+                states.add(state);
             }
         }
+        return new Decided(events, states);
+    }
+
+    private Result write(String runId, JsonNode h) {
+        String householdId = h.get("householdId").asText();
+        Map<String, UUID> persons = persons(h);
+        String caseId = numbers.next(h.get("municipality").asText());
+        Map<UUID, PersonalData> names = new LinkedHashMap<>();
+        Decided decided = decide(commands(h, caseId, persons, names, true));
+        List<NewEvent> events = new ArrayList<>();
+        for (int i = 0; i < decided.events().size(); i++) {
+            events.add(new NewEvent(decided.events().get(i), caseId, decided.states().get(i).municipality()));
+        }
+        CaseState state = decided.states().get(decided.states().size() - 1);
         String actor = "migration:" + runId;
         List<StoredEvent> stored = store.append(CaseService.streamId(caseId), 0, events,
                 new EventMetadata(actor, UUID.randomUUID(), null, null));
@@ -158,9 +224,7 @@ public class HouseholdImport {
         directory.refresh(state, version, false);
         record(householdId, caseId, runId, persons);
         audit.recordAs(actor, "migrate-household", caseId, null);
-        for (UUID p : persons.values()) {
-            audit.recordAs(actor, "migrate-person", caseId, p);
-        }
+        audit.recordAllAs(actor, "migrate-person", persons.values().stream().map(p -> new AuditTrail.Subject(caseId, p)).toList());
         return new Result(householdId, Status.MIGRATED, caseId, persons, List.of());
     }
 
@@ -171,7 +235,8 @@ public class HouseholdImport {
     private record Dated(LocalDate on, int rank, int seq, CaseCommand command) {
     }
 
-    private List<Dated> commands(JsonNode h, String caseId, Map<String, UUID> persons, Map<UUID, PersonalData> names) {
+    /** With {@code seal} the personal data is encrypted under the persons' keys (created now); without, a placeholder. */
+    private List<Dated> commands(JsonNode h, String caseId, Map<String, UUID> persons, Map<UUID, PersonalData> names, boolean seal) {
         List<Dated> out = new ArrayList<>();
         int[] seq = {0};
         java.util.function.BiConsumer<LocalDate, Map.Entry<Integer, CaseCommand>> add =
@@ -187,7 +252,7 @@ public class HouseholdImport {
             names.put(id, data);
             add.accept(joined, Map.entry(1, new CaseCommand.RegisterPerson(id, PersonRole.valueOf(m.get("role").asText()), birth,
                     Sex.valueOf(m.get("sex").asText()), m.get("employable").asBoolean(), m.path("singleParent").asBoolean(false), joined,
-                    text(m, "customerNumber"), vault.encrypt(id, data))));
+                    text(m, "customerNumber"), seal ? vault.encrypt(id, data) : UNSEALED)));
             for (JsonNode e : m.path("employability")) {
                 add.accept(date(e.get("from")), Map.entry(4, new CaseCommand.ChangeEmployability(id, e.get("employable").asBoolean(),
                         date(e.get("from")), EmployabilityBasis.valueOf(e.get("basis").asText()))));
@@ -203,7 +268,7 @@ public class HouseholdImport {
                         c.has("deliveredOn") ? date(c.get("deliveredOn")) : null, c.path("disabledWithIntegrationHelp").asBoolean(false),
                         c.path("disabilityMarkG").asBoolean(false), c.has("costlyDiet") ? c.get("costlyDiet").decimalValue() : BigDecimal.ZERO);
                 add.accept(date(c.get("from")), Map.entry(4, new CaseCommand.RecordCircumstances(id, date(c.get("from")), List.of(), null,
-                        c.path("inEducation").asBoolean(false), false, false, health, vault.encrypt(id, health))));
+                        c.path("inEducation").asBoolean(false), false, false, health, seal ? vault.encrypt(id, health) : UNSEALED)));
             }
             if (m.has("leftOn")) {
                 add.accept(date(m.get("leftOn")), Map.entry(8, new CaseCommand.LeaveCase(id, date(m.get("leftOn")), null)));
@@ -224,22 +289,26 @@ public class HouseholdImport {
         return out;
     }
 
-    private Optional<Result> migrated(String householdId) {
+    private Map<String, Result> migrated(List<String> householdIds) {
+        Map<String, Result> out = new java.util.HashMap<>();
+        if (householdIds.isEmpty()) {
+            return out;
+        }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select case_id, persons::text from migrated_household where household_id = ?")) {
-            ps.setString(1, householdId);
+                "select household_id, case_id, persons::text from migrated_household where household_id = any (?)")) {
+            ps.setArray(1, c.createArrayOf("text", householdIds.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
+                while (rs.next()) {
+                    Map<String, UUID> persons = new LinkedHashMap<>();
+                    JsonNode p = de.auseinerhand.events.EventCodec.instance().mapper().readTree(rs.getString(3));
+                    p.fields().forEachRemaining(e -> persons.put(e.getKey(), UUID.fromString(e.getValue().asText())));
+                    out.put(rs.getString(1), new Result(rs.getString(1), Status.ALREADY_MIGRATED, rs.getString(2), persons, List.of()));
                 }
-                Map<String, UUID> persons = new LinkedHashMap<>();
-                JsonNode p = de.auseinerhand.events.EventCodec.instance().mapper().readTree(rs.getString(2));
-                p.fields().forEachRemaining(e -> persons.put(e.getKey(), UUID.fromString(e.getValue().asText())));
-                return Optional.of(new Result(householdId, Status.ALREADY_MIGRATED, rs.getString(1), persons, List.of()));
             }
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("reading migrated households failed", e);
         }
+        return out;
     }
 
     private void record(String householdId, String caseId, String runId, Map<String, UUID> persons) {

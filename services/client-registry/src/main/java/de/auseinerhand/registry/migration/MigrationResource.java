@@ -9,13 +9,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,8 +53,11 @@ public class MigrationResource {
             description = "Each household is checked against the migration format again and written in a transaction of its own: "
                     + "the case with its members (personal data encrypted), case workers, moves, unemployment, employability, "
                     + "circumstances and closing, decided by the case's rules in business-date order. A household migrated before "
-                    + "is answered with its case and not written again.")
-    public Results migrate(@Valid @NotNull Batch batch) {
-        return new Results(households.importAll(batch.runId(), batch.households()));
+                    + "is answered with its case and not written again. The accepted households of a batch are written in one "
+                    + "transaction. With dryRun=true nothing is written (ACCEPTED or REJECTED).")
+    public Results migrate(@Valid @NotNull Batch batch,
+            @Parameter(description = "only check (format and the case's rules): ACCEPTED or REJECTED, nothing written")
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
+        return new Results(households.importAll(batch.runId(), batch.households(), dryRun));
     }
 }
