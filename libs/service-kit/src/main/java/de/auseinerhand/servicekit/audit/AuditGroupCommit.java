@@ -131,41 +131,46 @@ public class AuditGroupCommit {
     }
 
     private void commit(List<Pending> group, int rows) {
-        int n = 0;
-        String[] actor = new String[rows], roles = new String[rows], action = new String[rows], caseId = new String[rows];
-        String[] purpose = new String[rows], via = new String[rows];
-        UUID[] person = new UUID[rows], correlation = new UUID[rows];
-        for (Pending p : group) {
-            for (Row r : p.rows()) {
-                actor[n] = r.actor();
-                roles[n] = r.roles();
-                action[n] = r.action();
-                caseId[n] = r.caseId();
-                person[n] = r.personId();
-                purpose[n] = r.purpose();
-                correlation[n] = r.correlationId();
-                via[n] = r.via();
-                n++;
-            }
-        }
+        List<Row> all = new ArrayList<>(rows);
+        group.forEach(p -> all.addAll(p.rows()));
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                ps.setArray(1, c.createArrayOf("text", actor));
-                ps.setArray(2, c.createArrayOf("text", roles));
-                ps.setArray(3, c.createArrayOf("text", action));
-                ps.setArray(4, c.createArrayOf("text", caseId));
-                ps.setArray(5, c.createArrayOf("uuid", person));
-                ps.setArray(6, c.createArrayOf("text", purpose));
-                ps.setArray(7, c.createArrayOf("uuid", correlation));
-                ps.setArray(8, c.createArrayOf("text", via));
-                ps.executeUpdate();
-            }
+            insert(c, all);
             groupSize.record(rows);
             group.forEach(p -> p.committed().complete(null));
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("a group commit of %d audit records failed: %s", rows, e.getMessage());
             group.forEach(p -> p.committed().completeExceptionally(e));
+        }
+    }
+
+    /** The rows in one statement, on the given connection (in whatever transaction it is). */
+    static void insert(Connection c, List<Row> rows) throws SQLException {
+        int n = rows.size();
+        String[] actor = new String[n], roles = new String[n], action = new String[n], caseId = new String[n];
+        String[] purpose = new String[n], via = new String[n];
+        UUID[] person = new UUID[n], correlation = new UUID[n];
+        for (int i = 0; i < n; i++) {
+            Row r = rows.get(i);
+            actor[i] = r.actor();
+            roles[i] = r.roles();
+            action[i] = r.action();
+            caseId[i] = r.caseId();
+            person[i] = r.personId();
+            purpose[i] = r.purpose();
+            correlation[i] = r.correlationId();
+            via[i] = r.via();
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            ps.setArray(1, c.createArrayOf("text", actor));
+            ps.setArray(2, c.createArrayOf("text", roles));
+            ps.setArray(3, c.createArrayOf("text", action));
+            ps.setArray(4, c.createArrayOf("text", caseId));
+            ps.setArray(5, c.createArrayOf("uuid", person));
+            ps.setArray(6, c.createArrayOf("text", purpose));
+            ps.setArray(7, c.createArrayOf("uuid", correlation));
+            ps.setArray(8, c.createArrayOf("text", via));
+            ps.executeUpdate();
         }
     }
 

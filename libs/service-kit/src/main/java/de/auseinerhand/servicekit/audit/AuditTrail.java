@@ -60,21 +60,7 @@ public class AuditTrail {
             groupCommit.write(List.of(row));
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "insert into audit_record (actor, roles, action, case_id, person_id, purpose, correlation_id, via) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, row.actor());
-            ps.setString(2, row.roles());
-            ps.setString(3, row.action());
-            ps.setString(4, row.caseId());
-            ps.setObject(5, row.personId());
-            ps.setString(6, row.purpose());
-            ps.setObject(7, row.correlationId());
-            ps.setString(8, row.via());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("writing the audit trail failed", e);
-        }
+        insert(List.of(row));
     }
 
     /**
@@ -82,39 +68,27 @@ public class AuditTrail {
      * transaction: the data the actor wrote and its audit record commit together.
      */
     public void recordAs(String actor, String action, String caseId, UUID personId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "insert into audit_record (actor, roles, action, case_id, person_id, purpose, correlation_id, via) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, actor);
-            ps.setString(2, String.join(",", caller.roles()));
-            ps.setString(3, action);
-            ps.setString(4, caseId);
-            ps.setObject(5, personId);
-            ps.setString(6, null);
-            ps.setObject(7, request.correlationId());
-            ps.setString(8, caller.actorId());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("writing the audit trail failed", e);
-        }
+        insert(List.of(rowAs(actor, action, caseId, personId)));
     }
 
     /** {@link #recordAs} for many subjects in one statement, in the caller's transaction. */
     public void recordAllAs(String actor, String action, List<Subject> subjects) {
-        if (subjects.isEmpty()) {
+        insert(subjects.stream().map(x -> rowAs(actor, action, x.caseId(), x.personId())).toList());
+    }
+
+    /** A system actor's record: the caller who set it going (e.g. the admin who started an import) as {@code via}. */
+    private AuditGroupCommit.Row rowAs(String actor, String action, String caseId, UUID personId) {
+        return new AuditGroupCommit.Row(actor, String.join(",", caller.roles()), action, caseId, personId, null, request.correlationId(),
+                caller.actorId());
+    }
+
+    /** In the caller's transaction (or committing on its own when there is none). */
+    private void insert(List<AuditGroupCommit.Row> rows) {
+        if (rows.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "insert into audit_record (actor, roles, action, case_id, person_id, purpose, correlation_id, via) "
-                        + "select ?, ?, ?, s.case_id, s.person_id, null, ?, ? from unnest(?::text[], ?::uuid[]) as s (case_id, person_id)")) {
-            ps.setString(1, actor);
-            ps.setString(2, String.join(",", caller.roles()));
-            ps.setString(3, action);
-            ps.setObject(4, request.correlationId());
-            ps.setString(5, caller.actorId());
-            ps.setArray(6, c.createArrayOf("text", subjects.stream().map(Subject::caseId).toArray()));
-            ps.setArray(7, c.createArrayOf("uuid", subjects.stream().map(Subject::personId).toArray()));
-            ps.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            AuditGroupCommit.insert(c, rows);
         } catch (SQLException e) {
             throw new IllegalStateException("writing the audit trail failed", e);
         }
@@ -163,25 +137,12 @@ public class AuditTrail {
             return;
         }
         String purpose = request.purpose();
+        List<AuditGroupCommit.Row> rows = subjects.stream().map(x -> row(action, x.caseId(), x.personId(), purpose)).toList();
         if (groupCommitEnabled && !inTransaction()) {
-            groupCommit.write(subjects.stream().map(x -> row(action, x.caseId(), x.personId(), purpose)).toList());
+            groupCommit.write(rows);
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "insert into audit_record (actor, roles, action, case_id, person_id, purpose, correlation_id, via) "
-                        + "select ?, ?, ?, s.case_id, s.person_id, ?, ?, ? from unnest(?::text[], ?::uuid[]) as s (case_id, person_id)")) {
-            ps.setString(1, caller.actorId());
-            ps.setString(2, String.join(",", caller.roles()));
-            ps.setString(3, action);
-            ps.setString(4, purpose == null ? null : purpose.substring(0, Math.min(200, purpose.length())));
-            ps.setObject(5, request.correlationId());
-            ps.setString(6, caller.via());
-            ps.setArray(7, c.createArrayOf("text", subjects.stream().map(Subject::caseId).toArray()));
-            ps.setArray(8, c.createArrayOf("uuid", subjects.stream().map(Subject::personId).toArray()));
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("writing the audit trail failed", e);
-        }
+        insert(rows);
     }
 
     /** Audit records by case or by actor, newest first, after the cursor id. */
