@@ -100,12 +100,10 @@ public final class Main {
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 String line;
                 long n = 0;
-                long sent = 0;
                 while ((line = in.readLine()) != null) {
                     n++;
                     if (accepted.get(Math.toIntExact(n))) {
                         registry.add(n, Validation.JSON.readTree(line));
-                        sent++;
                         Importer.Counts c = registry.counts();
                         progress.line(c.migrated() + c.alreadyMigrated(), c.rejected());
                     }

@@ -52,6 +52,11 @@ public final class HouseholdValidator {
         }
     }
 
+    /** The last day the old system recorded: later business dates are refused. */
+    public LocalDate cutOver() {
+        return cutOver;
+    }
+
     public List<Problem> validate(JsonNode household) {
         List<Problem> problems = new ArrayList<>();
         for (ValidationMessage m : schema.validate(household)) {

@@ -105,8 +105,7 @@ public class HouseholdImport {
      * because a run in parallel took a household first, the households are written one by one instead.
      */
     public List<Result> importAll(String runId, List<JsonNode> households, boolean dryRun) {
-        HouseholdValidator validator = new HouseholdValidator(
-                district.municipalities().stream().map(m -> m.ags()).collect(Collectors.toSet()), LocalDate.now(clock));
+        HouseholdValidator validator = validator(LocalDate.now(clock));
         Result[] out = new Result[households.size()];
         List<Integer> valid = new ArrayList<>();
         for (int i = 0; i < households.size(); i++) {
@@ -148,6 +147,18 @@ public class HouseholdImport {
             }
         }
         return List.of(out);
+    }
+
+    private volatile HouseholdValidator validator;
+
+    /** The format's checks with today as the cut-over day; built once a day (reading the schema is not free). */
+    private HouseholdValidator validator(LocalDate today) {
+        HouseholdValidator v = validator;
+        if (v == null || !v.cutOver().equals(today)) {
+            v = new HouseholdValidator(district.municipalities().stream().map(m -> m.ags()).collect(Collectors.toSet()), today);
+            validator = v;
+        }
+        return v;
     }
 
     /** One household in a transaction of its own. */
