@@ -27,8 +27,13 @@ public final class TestEvents {
     }
 
     public static EventEnvelope envelope(EventData data, String caseId, String municipality, long version) {
+        return envelope(data, caseId, municipality, version, "user:test");
+    }
+
+    /** An envelope recorded by {@code actor} (e.g. {@code migration:<run>} for what the migration import wrote). */
+    public static EventEnvelope envelope(EventData data, String caseId, String municipality, long version, String actor) {
         return EventCodec.envelope(UUID.randomUUID(), data, caseId, TestClock.now(), municipality, "case-" + caseId,
-                version, UUID.randomUUID(), null, "user:test", null);
+                version, UUID.randomUUID(), null, actor, null);
     }
 
     /** Publishes and returns the envelope that was sent. */

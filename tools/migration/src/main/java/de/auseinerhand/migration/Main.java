@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,10 +27,11 @@ import java.util.stream.Stream;
  * The migration tool (docs/migration.md).
  * <pre>
  * validate FILE [--report FILE] [--cut-over YYYY-MM-DD] [--places FILE]
- * import   FILE --registry URL [--run ID] [--token-command CMD] [--report FILE] [--cut-over YYYY-MM-DD] [--places FILE]
+ * import   FILE [--registry URL] [--benefits URL] [--placement URL] [--run ID] [--token-command CMD] [--report FILE] [--cut-over YYYY-MM-DD] [--places FILE]
  * </pre>
  * {@code validate} checks every line and writes the report of rejected lines. {@code import} does that first, then sends
- * the accepted households in batches to the services' migration endpoints (so far the registry's), with progress; it is
+ * the accepted households in batches to the services' migration endpoints (each checks first, then the registry writes
+ * the cases, benefit-calculation and job-placement their parts; defaults: the local stack's ports), with progress; it is
  * idempotent and resumable: run it again after a kill and it continues. Exit code 0 when every household went in (or was
  * in already), 2 when some were rejected, 1 on a usage, I/O or service error. The district's municipalities are those of
  * the places file (default: the reference district's twelve); the cut-over day defaults to today.
@@ -53,7 +55,7 @@ public final class Main {
     static int run(String[] args, Clock clock) throws IOException {
         if (args.length < 2 || !("validate".equals(args[0]) || "import".equals(args[0]))) {
             System.err.println("usage: validate FILE [--report FILE] [--cut-over YYYY-MM-DD] [--places FILE]");
-            System.err.println("       import FILE --registry URL [--run ID] [--token-command CMD] [--report FILE] [--cut-over YYYY-MM-DD] [--places FILE]");
+            System.err.println("       import FILE [--registry URL] [--benefits URL] [--placement URL] [--run ID] [--token-command CMD] [--report FILE] [--cut-over YYYY-MM-DD] [--places FILE]");
             return 1;
         }
         boolean importing = "import".equals(args[0]);
@@ -61,7 +63,7 @@ public final class Main {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 2; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length
-                    || !Set.of("--report", "--cut-over", "--places", "--registry", "--run", "--token-command").contains(args[i])) {
+                    || !Set.of("--report", "--cut-over", "--places", "--registry", "--benefits", "--placement", "--run", "--token-command").contains(args[i])) {
                 System.err.println("unknown or incomplete option " + args[i]);
                 return 1;
             }
@@ -69,10 +71,6 @@ public final class Main {
         }
         if (!Files.isReadable(file)) {
             System.err.println("cannot read " + file);
-            return 1;
-        }
-        if (importing && !options.containsKey("--registry")) {
-            System.err.println("import needs --registry URL (e.g. http://127.0.0.1:8081)");
             return 1;
         }
         Path report = Path.of(options.getOrDefault("--report", args[1] + ".rejected.jsonl"));
@@ -93,9 +91,12 @@ public final class Main {
                 return s.rejected() == 0 ? 0 : 2;
             }
             String runId = options.getOrDefault("--run", "run-" + LocalDate.now(clock));
-            Importer registry = new Importer(URI.create(options.get("--registry").replaceAll("/+$", "") + "/api/v1/admin/migration/households"),
+            String path = "/api/v1/admin/migration/households";
+            Importer importer = new Importer(new Importer.Service("client-registry", URI.create(base(options, "--registry") + path)),
+                    List.of(new Importer.Service("benefit-calculation", URI.create(base(options, "--benefits") + path)),
+                            new Importer.Service("job-placement", URI.create(base(options, "--placement") + path))),
                     runId, tokens(options.get("--token-command"), clock), out, clock);
-            Progress progress = new Progress(System.err, clock, s.accepted(), "importing (registry)");
+            Progress progress = new Progress(System.err, clock, s.accepted(), "importing");
             Instant started = clock.instant();
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 String line;
@@ -103,22 +104,30 @@ public final class Main {
                 while ((line = in.readLine()) != null) {
                     n++;
                     if (accepted.get(Math.toIntExact(n))) {
-                        registry.add(n, Validation.JSON.readTree(line));
-                        Importer.Counts c = registry.counts();
-                        progress.line(c.migrated() + c.alreadyMigrated(), c.rejected());
+                        importer.add(n, Validation.JSON.readTree(line));
+                        progress.line(importer.done(), importer.rejected());
                     }
                 }
             }
-            Importer.Counts c = registry.finish();
-            progress.done(c.migrated() + c.alreadyMigrated(), c.rejected());
+            importer.finish();
+            progress.done(importer.done(), importer.rejected());
             double seconds = Math.max(0.001, Duration.between(started, clock.instant()).toMillis() / 1000.0);
-            System.out.printf("registry: %,d migrated, %,d migrated before, %,d rejected by the service, %,d batches, %.1f s (%,.0f households/s); "
-                    + "run %s%n", c.migrated(), c.alreadyMigrated(), c.rejected(), c.batches(), seconds, (c.migrated() + c.alreadyMigrated()) / seconds,
-                    runId);
-            System.out.println("not yet taken over by this version: decisions and postings (benefit-calculation), measures and integrations "
-                    + "(job-placement); docs/migration.md");
-            return s.rejected() == 0 && c.rejected() == 0 ? 0 : 2;
+            System.out.printf("%,d households taken over by every service, %,d rejected by a service, %,d batches, %.1f s (%,.0f households/s); run %s%n",
+                    importer.done(), importer.rejected(), importer.batches(), seconds, importer.done() / seconds, runId);
+            importer.counts().forEach((name, c) -> System.out.printf("  %-20s %,d migrated, %,d migrated before, %,d rejected%n", name,
+                    c.migrated(), c.alreadyMigrated(), c.rejected()));
+            return s.rejected() == 0 && importer.rejected() == 0 ? 0 : 2;
         }
+    }
+
+    /** The base URL of a service: the option, else the local stack's port. */
+    static String base(Map<String, String> options, String option) {
+        String fallback = switch (option) {
+            case "--registry" -> "http://127.0.0.1:8081";
+            case "--benefits" -> "http://127.0.0.1:8082";
+            default -> "http://127.0.0.1:8083";
+        };
+        return options.getOrDefault(option, fallback).replaceAll("/+$", "");
     }
 
     /** A token from the command, asked again when the last one is older than a minute (tokens live a few minutes). */

@@ -267,7 +267,7 @@ public class DecisionService {
             throw new CommandRejected("notice-in-future", "issuedOn", "a notice is recorded once it was issued");
         }
         handle(caseId, expectedVersion, new BenefitCommand.IssueCostReductionNotice(issuedOn), null, md);
-        amendFrom(caseId, YearMonth.from(issuedOn), first -> "cost-reduction notice of " + issuedOn + " (§ 22(1) S. 7 SGB II)", null);
+        amendFrom(caseId, YearMonth.from(issuedOn), first -> "cost-reduction notice of " + issuedOn + " (§ 22(1) S. 7 SGB II)", null, true);
         return load(caseId);
     }
 
@@ -280,7 +280,7 @@ public class DecisionService {
         }
         handle(caseId, expectedVersion, new BenefitCommand.WithdrawCostReductionNotice(withdrawnOn, reason), null, md);
         amendFrom(caseId, YearMonth.from(withdrawnOn), first -> "cost-reduction notice withdrawn from " + withdrawnOn + " (" + reason + ")",
-                null);
+                null, true);
         return load(caseId);
     }
 
@@ -309,7 +309,8 @@ public class DecisionService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void factsChanged(@Observes FactsChanged change) {
         amendFrom(change.caseId(), change.fromMonth(),
-                first -> "facts changed from " + first + " (" + change.eventType().replace("de.auseinerhand.", "") + ")", change.eventId());
+                first -> "facts changed from " + first + " (" + change.eventType().replace("de.auseinerhand.", "") + ")", change.eventId(),
+                !change.migrated());
     }
 
     /**
@@ -319,10 +320,12 @@ public class DecisionService {
      */
     @Transactional
     public void rulesChanged(String caseId, YearMonth fromMonth, String reason) {
-        amendFrom(caseId, fromMonth, first -> reason, null);
+        amendFrom(caseId, fromMonth, first -> reason, null, true);
     }
 
-    private void amendFrom(String caseId, YearMonth fromMonth, java.util.function.Function<YearMonth, String> reasonFor, UUID causation) {
+    /** {@code listMigrated}: a migrated decision the change concerns goes on the review list (not for migrated facts). */
+    private void amendFrom(String caseId, YearMonth fromMonth, java.util.function.Function<YearMonth, String> reasonFor, UUID causation,
+            boolean listMigrated) {
         lockCase(caseId);
         Loaded<BenefitState> loaded = load(caseId);
         if (loaded.state().decisions().isEmpty()) {
@@ -336,6 +339,13 @@ public class DecisionService {
             }
             YearMonth first = fromMonth.isBefore(YearMonth.from(d.from())) ? YearMonth.from(d.from()) : fromMonth;
             String reason = reasonFor.apply(first);
+            if (d.migrated()) {
+                // taken over as the old system decided it: listed for a case worker, not recomputed (docs/migration.md)
+                if (listMigrated) {
+                    listForReview(caseId, d.id(), reason, first);
+                }
+                continue;
+            }
             List<MonthAmounts> months;
             try {
                 months = months(loaded.state(), facts, first, YearMonth.from(d.to()));
@@ -529,6 +539,23 @@ public class DecisionService {
         CalculationSheet sheet = calculator.calculate(facts.householdIn(m, s.monthsOfReceiptBefore(m),
                 s.costReductionMonthsBefore(m, calculator.ruleSets().forMonth(m).housingWaitingPeriodMonths())));
         return MonthAmounts.of(sheet);
+    }
+
+    /** A migrated decision that changed facts or new rule data would amend: on the review list (docs/migration.md). */
+    private void listForReview(String caseId, UUID decisionId, String cause, YearMonth from) {
+        String c = cause.length() > 200 ? cause.substring(0, 200) : cause;
+        try (Connection con = dataSource.getConnection(); PreparedStatement ps = con.prepareStatement(
+                "insert into migration_review (case_id, decision_id, cause, from_month, listed_at) values (?,?,?,?,?)"
+                        + " on conflict (decision_id, cause) do update set from_month = least(migration_review.from_month, excluded.from_month)")) {
+            ps.setString(1, caseId);
+            ps.setObject(2, decisionId);
+            ps.setString(3, c);
+            ps.setString(4, from.toString());
+            ps.setTimestamp(5, Timestamp.from(Instant.now(clock)));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("listing migrated decision " + decisionId + " for review failed", e);
+        }
     }
 
     /** Why a command needs a second person, or null. */

@@ -120,7 +120,8 @@ public class HouseholdFactsProjection implements CaseEventProjection {
             throw new IllegalStateException("storing household facts of " + caseId + " failed", e);
         }
         if (effective != null) {
-            factsChanged.fire(new FactsChanged(caseId, YearMonth.from(effective), envelope.type(), envelope.id()));
+            factsChanged.fire(new FactsChanged(caseId, YearMonth.from(effective), envelope.type(), envelope.id(),
+                    envelope.actor() != null && envelope.actor().startsWith("migration:")));
         }
     }
 

@@ -29,7 +29,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -96,7 +95,7 @@ public class HouseholdImport {
 
     /** The new person id of a member: the same on every run (name-based on the household's and the member's old ids). */
     public static UUID personId(String householdId, String legacyPersonId) {
-        return UUID.nameUUIDFromBytes(("aeh-migration/person/" + householdId + "/" + legacyPersonId).getBytes(StandardCharsets.UTF_8));
+        return de.auseinerhand.migration.format.MigrationIds.person(householdId, legacyPersonId);
     }
 
     /**

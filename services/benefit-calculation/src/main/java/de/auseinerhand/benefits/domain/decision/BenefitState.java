@@ -69,6 +69,12 @@ public record BenefitState(LocalDate firstBenefitDay, LocalDate applicationFrom,
         }
     }
 
+    /**
+     * The rule set of a decision taken over from the old system as decided (issue 14, docs/migration.md): its amounts are the
+     * old system's, not computed here, so changed facts and new rule data do not amend it.
+     */
+    public static final String MIGRATED_RULE_SET = "migrated";
+
     public static BenefitState empty() {
         return new BenefitState(null, null, new LinkedHashMap<>(), new TreeMap<>(), java.util.List.of());
     }
@@ -84,6 +90,11 @@ public record BenefitState(LocalDate firstBenefitDay, LocalDate applicationFrom,
         public boolean coversMonth(YearMonth month) {
             return replacedBy == null && !YearMonth.from(from).isAfter(month) && !YearMonth.from(to).isBefore(month)
                     && (terminatedFrom == null || terminatedFrom.isAfter(month.atDay(1)));
+        }
+
+        /** Taken over from the old system as decided ({@link #MIGRATED_RULE_SET}): never recomputed. */
+        public boolean migrated() {
+            return !schedule.isEmpty() && MIGRATED_RULE_SET.equals(schedule.firstEntry().getValue().ruleSet());
         }
 
         public MonthAmounts.Amounts amountsFor(YearMonth month) {
