@@ -239,7 +239,9 @@ public class PlacementMigration {
             try {
                 decided = with.decide(c.command(), state);
             } catch (CommandRejected r) {
-                throw new CommandRejected(r.code(), c.field(), r.getMessage());
+                // the rule's field in terms of the file: the entry's person, else the date that placed the command
+                String entry = c.field().substring(0, c.field().lastIndexOf('.'));
+                throw new CommandRejected(r.code(), "personId".equals(r.field()) ? entry + ".personId" : c.field(), r.getMessage());
             }
             for (EventData e : decided) {
                 state = with.evolve(state, e);
