@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -30,10 +29,11 @@ public class RegistryViewConsumer {
     @Any
     Instance<CaseEventProjection> serviceProjections;
 
+    /** A polled batch in one transaction ({@code batch=true}; {@link CaseEventConsumer#applyBatch}). */
     @Incoming("case-events")
     @Blocking(ordered = true)
-    public void onRecord(ConsumerRecord<String, String> record) {
-        consumer.apply(consumerName, record, envelope -> {
+    public java.util.concurrent.CompletionStage<Void> onBatch(io.smallrye.reactive.messaging.kafka.KafkaRecordBatch<String, String> batch) {
+        return consumer.applyBatch(consumerName, batch, envelope -> {
             projection.apply(envelope);
             for (CaseEventProjection p : serviceProjections) {
                 p.apply(envelope);

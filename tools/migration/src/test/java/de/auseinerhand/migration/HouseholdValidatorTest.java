@@ -182,7 +182,7 @@ class HouseholdValidatorTest {
         Files.writeString(file, "[]\n", java.nio.file.StandardOpenOption.APPEND);
         assertThat(Main.run(new String[] {"validate", file.toString(), "--report", dir.resolve("r.jsonl").toString()}, clock)).isEqualTo(2);
         assertThat(Files.readString(dir.resolve("r.jsonl"))).contains("\"line\":2");
-        assertThat(Main.run(new String[] {"import", file.toString()}, clock)).isEqualTo(1);
+        assertThat(Main.run(new String[] {"import", file.toString(), "--registy", "http://127.0.0.1:8081"}, clock)).isEqualTo(1);
     }
 
     @Test
@@ -191,5 +191,21 @@ class HouseholdValidatorTest {
         java.time.Clock clock = java.time.Clock.fixed(t0, java.time.ZoneOffset.UTC);
         Progress p = new Progress(System.err, clock, 1000, "validating");
         assertThat(p.render(200, 50, t0.plusSeconds(10))).isEqualTo("validating: [#######                       ] 250 households (50 rejected), 25/s, ETA 0:30");
+    }
+
+    @Test
+    void measuresAndIntegrationsAreForEmployableMembersWithOneEmploymentAtATime() throws IOException {
+        // the child (P-2, not employable) in a measure or an employment: § 8 SGB II
+        assertThat(problems(h -> at(h, "measures", 0).put("personId", "P-2")))
+                .containsExactly(new Problem("measures[0].personId", "names P-2, who was not employable on 2021-05-03 (§ 8 SGB II)"));
+        assertThat(problems(h -> at(h, "integrations", 0).put("personId", "P-2")))
+                .containsExactly(new Problem("integrations[0].personId", "names P-2, who was not employable on 2022-07-01 (§ 8 SGB II)"));
+        // a second employment of P-1 starting on the day the first ends: it overlaps; the day after does not
+        assertThat(problems(h -> h.withArray("integrations").addObject().put("personId", "P-1").put("kind", "MINIJOB")
+                .put("startDate", "2023-08-31").put("hoursPerWeek", 10).put("monthlyWage", new BigDecimal("520.00"))))
+                .containsExactly(new Problem("integrations[1].startDate",
+                        "overlaps the person's employment from 2022-07-01 to 2023-08-31: one employment ends before the next starts"));
+        assertThat(problems(h -> h.withArray("integrations").addObject().put("personId", "P-1").put("kind", "MINIJOB")
+                .put("startDate", "2023-09-01").put("hoursPerWeek", 10).put("monthlyWage", new BigDecimal("520.00")))).isEmpty();
     }
 }

@@ -125,6 +125,145 @@ public class CaseEventConsumer {
         }
     }
 
+    /**
+     * Applies a polled batch of records ({@code mp.messaging.incoming.<channel>.batch=true}): all of them in one
+     * transaction (one commit, one parked-case query, one checkpoint per partition; each record still has its own span,
+     * inbox entry and projection), which is what lets a consumer keep up with a migration or a burst. If the batch cannot
+     * be applied as a whole (a poison record, a parked case among its keys), its records are applied one by one as
+     * {@link #apply} does, and a record that cannot be applied is negatively acknowledged: the connector's
+     * {@code dead-letter-queue} strategy sends it to {@code case-events-dlq} with the reason, exactly as for a single
+     * record. Database outages are retried with back-off, holding the partitions. The batch is acknowledged at the end.
+     */
+    public java.util.concurrent.CompletionStage<Void> applyBatch(String consumer,
+            io.smallrye.reactive.messaging.kafka.KafkaRecordBatch<String, String> batch, Consumer<EventEnvelope> projection) {
+        List<io.smallrye.reactive.messaging.kafka.KafkaRecord<String, String>> records = batch.getRecords();
+        List<ConsumerRecord<String, String>> raw = new java.util.ArrayList<>(records.size());
+        for (var r : records) {
+            raw.add(r.getMetadata(io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata.class)
+                    .map(m -> (ConsumerRecord<String, String>) m.getRecord()).orElseThrow());
+        }
+        status.applying(consumer);
+        try {
+            if (!raw.isEmpty() && applyAllWithRetries(consumer, raw, projection)) {
+                meters.counter("aeh.consumer.applied", "consumer", consumer).increment(raw.size());
+                return batch.ack();
+            }
+            // one by one: the records before a poison one are applied, the poison one and later ones of its case go to the
+            // dead-letter topic, the others are applied
+            List<java.util.concurrent.CompletableFuture<Void>> nacks = new java.util.ArrayList<>();
+            for (int i = 0; i < raw.size(); i++) {
+                try {
+                    apply(consumer, raw.get(i), projection);
+                } catch (DeadLetterException e) {
+                    nacks.add(records.get(i).nack(e).toCompletableFuture());
+                }
+            }
+            return java.util.concurrent.CompletableFuture.allOf(nacks.toArray(java.util.concurrent.CompletableFuture[]::new))
+                    .thenCompose(done -> batch.ack());
+        } finally {
+            status.applied(consumer);
+        }
+    }
+
+    /** True when the whole batch was applied in one transaction; false when it has to go record by record. */
+    private boolean applyAllWithRetries(String consumer, List<ConsumerRecord<String, String>> records, Consumer<EventEnvelope> projection) {
+        Duration backoff = Duration.ofMillis(200);
+        while (true) {
+            List<Span> spans = new java.util.ArrayList<>();
+            try {
+                Map<TopicPartition, Long> skip = QuarkusTransaction.requiringNew().call(() -> applyAllInTransaction(consumer, records,
+                        projection, spans));
+                spans.forEach(Span::end);
+                if (skip == null) {
+                    return false;
+                }
+                skip.forEach((tp, checkpoint) -> skipAhead(consumer, records.stream().filter(r -> r.partition() == tp.partition())
+                        .reduce((a, b) -> b).orElseThrow(), checkpoint));
+                return true;
+            } catch (RuntimeException e) {
+                spans.forEach(sp -> {
+                    sp.setStatus(StatusCode.ERROR);
+                    sp.end();
+                });
+                if (isTransient(e)) {
+                    LOG.warnf("%s: database unavailable while applying a batch of %d records (%s); retrying in %s", consumer,
+                            records.size(), rootMessage(e), backoff);
+                    sleep(backoff);
+                    backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10)
+                            : backoff.multipliedBy(2);
+                    continue;
+                }
+                LOG.debugf("%s: a batch of %d records could not be applied as a whole (%s); one by one", consumer, records.size(),
+                        rootMessage(e));
+                return false;
+            }
+        }
+    }
+
+    /**
+     * The batch in one transaction; null (nothing written) when one of its cases is parked. Returns the partitions whose
+     * checkpoint lies far beyond the batch ({@link #skipAhead}).
+     */
+    private Map<TopicPartition, Long> applyAllInTransaction(String consumer, List<ConsumerRecord<String, String>> records,
+            Consumer<EventEnvelope> projection, List<Span> spans) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("set local lock_timeout = '" + lockTimeout.toMillis() + "ms'")) {
+                ps.execute();
+            }
+            if (anyParked(c, consumer, records)) {
+                return null;
+            }
+            Map<TopicPartition, ConsumerRecord<String, String>> last = new java.util.LinkedHashMap<>();
+            for (ConsumerRecord<String, String> record : records) {
+                Span span = consumerSpan(consumer, record);
+                spans.add(span);
+                try (Scope ignored = span.makeCurrent()) {
+                    EventEnvelope envelope = codec.parse(record.value());
+                    describe(span, consumer, envelope);
+                    if (firstTime(c, consumer, envelope)) {
+                        projection.accept(envelope);
+                    } else {
+                        span.setAttribute("aeh.consumer.duplicate", true);
+                        meters.counter("aeh.consumer.duplicates", "consumer", consumer).increment();
+                    }
+                }
+                last.put(new TopicPartition(record.topic(), record.partition()), record);
+            }
+            Map<TopicPartition, Long> skip = new java.util.HashMap<>();
+            for (var e : last.entrySet()) {
+                if (!claim(c, consumer, e.getValue())) {
+                    long checkpoint = checkpoint(c, consumer, e.getValue());
+                    if (checkpoint - e.getValue().offset() >= skipAheadGap) {
+                        skip.put(e.getKey(), checkpoint);
+                    }
+                }
+            }
+            return skip;
+        } catch (SQLException e) {
+            throw new ConsumerStorageException(e);
+        }
+    }
+
+    private static boolean anyParked(Connection c, String consumer, List<ConsumerRecord<String, String>> records) throws SQLException {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (ConsumerRecord<String, String> r : records) {
+            if (r.key() != null) {
+                keys.add(r.key());
+            }
+        }
+        if (keys.isEmpty()) {
+            return false;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "select 1 from consumer_parked_case where consumer = ? and case_id = any (?) limit 1")) {
+            ps.setString(1, consumer);
+            ps.setArray(2, c.createArrayOf("text", keys.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     private void applyWithRetries(String consumer, ConsumerRecord<String, String> record,
             Consumer<EventEnvelope> projection, Span span) {
         Duration backoff = Duration.ofMillis(200);

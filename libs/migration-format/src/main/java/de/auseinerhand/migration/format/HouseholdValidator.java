@@ -357,6 +357,7 @@ public final class HouseholdValidator {
                 LocalDate assigned = date(f + ".assignedOn", m.get("assignedOn"));
                 LocalDate start = date(f + ".start", m.get("start"));
                 member(f + ".personId", m.get("personId").asText(), start);
+                employable(f + ".personId", m.get("personId").asText(), assigned);
                 if (assigned != null && start != null && start.isBefore(assigned)) {
                     fail(f + ".start", "is before assignedOn " + assigned);
                 }
@@ -379,10 +380,26 @@ public final class HouseholdValidator {
 
         private void integrations() {
             int i = 0;
+            Map<String, List<LocalDate[]>> employments = new HashMap<>();
             for (JsonNode n : h.path("integrations")) {
                 String f = "integrations[" + i++ + "]";
                 LocalDate start = date(f + ".startDate", n.get("startDate"));
                 member(f + ".personId", n.get("personId").asText(), start);
+                employable(f + ".personId", n.get("personId").asText(), start);
+                if (start != null) {
+                    // one employment at a time: a later one starts after the earlier one ended (job-placement's rule)
+                    LocalDate stop = n.has("endDate") ? parse(n.get("endDate")) : null;
+                    for (LocalDate[] other : employments.computeIfAbsent(n.get("personId").asText(), k -> new ArrayList<>())) {
+                        boolean before = other[1] != null && other[1].isBefore(start);
+                        boolean after = stop != null && stop.isBefore(other[0]);
+                        if (!before && !after) {
+                            fail(f + ".startDate", "overlaps the person's employment from " + other[0]
+                                    + (other[1] == null ? " (not ended)" : " to " + other[1]) + ": one employment ends before the next starts");
+                            break;
+                        }
+                    }
+                    employments.get(n.get("personId").asText()).add(new LocalDate[] {start, stop});
+                }
                 LocalDate end = n.has("endDate") ? date(f + ".endDate", n.get("endDate")) : null;
                 if (end != null && start != null && end.isBefore(start)) {
                     fail(f + ".endDate", "is before startDate " + start);
@@ -442,6 +459,24 @@ public final class HouseholdValidator {
                 }
                 previousEnd = stop;
                 i++;
+            }
+        }
+
+        /** § 8 SGB II: measures and integrations are for members employable on that day (at joining, then each change). */
+        private void employable(String field, String personId, LocalDate on) {
+            JsonNode m = members.get(personId);
+            if (m == null || on == null) {
+                return;
+            }
+            boolean employable = m.path("employable").asBoolean(false);
+            for (JsonNode e : m.path("employability")) {
+                LocalDate from = parse(e.get("from"));
+                if (from != null && !from.isAfter(on)) {
+                    employable = e.path("employable").asBoolean(false);
+                }
+            }
+            if (!employable) {
+                fail(field, "names " + personId + ", who was not employable on " + on + " (§ 8 SGB II)");
             }
         }
 

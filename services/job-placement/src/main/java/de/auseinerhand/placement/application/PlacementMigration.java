@@ -239,9 +239,7 @@ public class PlacementMigration {
             try {
                 decided = with.decide(c.command(), state);
             } catch (CommandRejected r) {
-                // the rule's field in terms of the file: the entry's person, else the date that placed the command
-                String entry = c.field().substring(0, c.field().lastIndexOf('.'));
-                throw new CommandRejected(r.code(), "personId".equals(r.field()) ? entry + ".personId" : c.field(), r.getMessage());
+                throw new CommandRejected(r.code(), fileField(c.field(), r.field()), r.getMessage());
             }
             for (EventData e : decided) {
                 state = with.evolve(state, e);
@@ -253,6 +251,19 @@ public class PlacementMigration {
             persons.add(personOf(c.command()));
         }
         return new Decided(events, days, state, persons);
+    }
+
+    /** The rule's field in terms of the file: the entry's field of that name, else the date that placed the command. */
+    private static String fileField(String placedBy, String ruleField) {
+        String entry = placedBy.substring(0, placedBy.lastIndexOf('.'));
+        String name = ruleField == null ? null : switch (ruleField) {
+            case "plannedStart" -> "start";
+            case "plannedCosts" -> "costs";
+            case "personId", "plannedEnd", "start", "end", "startDate", "endDate", "monthlyWage", "hoursPerWeek", "costs",
+                    "assignedOn", "catalogueId" -> ruleField;
+            default -> null;
+        };
+        return name == null ? placedBy : entry + "." + name;
     }
 
     private static UUID personOf(PlacementCommand c) {

@@ -115,7 +115,7 @@ class PlacementMigrationApiTest {
     }
 
     @Test
-    void aChildsIntegrationAndAMeasureOutsideTheCatalogueRejectTheHouseholdWithTheirFields() throws SQLException {
+    void aChildsIntegrationAMeasureTooLongAndOneOutsideTheCatalogueRejectTheHouseholdWithTheirFields() throws SQLException {
         String caseId = newCaseId();
         String child = """
                 [{"personId": "P2", "kind": "MINIJOB", "startDate": "%s", "hoursPerWeek": 8, "monthlyWage": 300.00}]
@@ -125,7 +125,18 @@ class PlacementMigrationApiTest {
                 .post("/api/v1/admin/migration/households").then().statusCode(200)
                 .body("results[0].status", equalTo("REJECTED"))
                 .body("results[0].problems[0].field", equalTo("integrations[0].personId"))
-                .body("results[0].problems[0].reason", equalTo("placement is for employable members only (§ 8 SGB II)"));
+                .body("results[0].problems[0].reason", equalTo("names P2, who was not employable on " + OPENED.plusMonths(2) + " (§ 8 SGB II)"));
+        // the catalogue's rules beyond the file's: an integration subsidy (§ 88 SGB III) is assigned for at most 12 months
+        String tooLong = """
+                [{"measureId": "M1", "personId": "P1", "catalogueId": "integration-subsidy-88", "legalBasis": "§ 16(1) SGB II i.V.m. § 88 SGB III",
+                  "category": "WAGE_SUBSIDY", "provider": "Sauerland Logistik GmbH", "assignedOn": "%s", "start": "%s", "plannedEnd": "%s"}]
+                """.formatted(OPENED.plusMonths(1), OPENED.plusMonths(1), OPENED.plusMonths(19));
+        given().auth().oauth2(TestTokens.admin()).contentType("application/json")
+                .body(batch(caseId, household("PM-" + UUID.randomUUID().toString().substring(0, 8), tooLong, "[]")))
+                .post("/api/v1/admin/migration/households").then().statusCode(200)
+                .body("results[0].status", equalTo("REJECTED"))
+                .body("results[0].problems[0].field", equalTo("measures[0].plannedEnd"))
+                .body("results[0].problems[0].reason", equalTo("§ 16(1) SGB II i.V.m. § 88 SGB III allows at most 12 months per assignment"));
         String wrongBasis = MEASURES.replace("\"legalBasis\": \"§ 16(1) SGB II i.V.m. § 45 SGB III\"", "\"legalBasis\": \"§ 16d SGB II\"");
         given().auth().oauth2(TestTokens.admin()).contentType("application/json")
                 .body(batch(caseId, household("PM-" + UUID.randomUUID().toString().substring(0, 8), wrongBasis, "[]")))

@@ -4,7 +4,6 @@ import de.auseinerhand.eventstore.consumer.CaseEventConsumer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -22,9 +21,10 @@ public class CaseEventsConsumer {
     @Inject
     de.auseinerhand.reporting.facts.IndicatorFactsProjection indicatorFacts;
 
+    /** A polled batch in one transaction ({@code batch=true}; {@link CaseEventConsumer#applyBatch}). */
     @Incoming("case-events")
     @Blocking(ordered = true)
-    public void onRecord(ConsumerRecord<String, String> record) {
-        consumer.apply(CONSUMER, record, indicatorFacts::apply);
+    public java.util.concurrent.CompletionStage<Void> onBatch(io.smallrye.reactive.messaging.kafka.KafkaRecordBatch<String, String> batch) {
+        return consumer.applyBatch(CONSUMER, batch, indicatorFacts::apply);
     }
 }
