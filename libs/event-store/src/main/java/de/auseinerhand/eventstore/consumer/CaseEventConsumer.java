@@ -213,14 +213,22 @@ public class CaseEventConsumer {
             if (anyParked(c, consumer, records)) {
                 return null;
             }
-            Map<TopicPartition, ConsumerRecord<String, String>> last = new java.util.LinkedHashMap<>();
+            // parse every record first, then one inbox statement for the batch: the ids seen for the first time
+            List<EventEnvelope> envelopes = new java.util.ArrayList<>(records.size());
             for (ConsumerRecord<String, String> record : records) {
+                envelopes.add(codec.parse(record.value()));
+            }
+            java.util.Set<java.util.UUID> firstTime = firstTime(c, consumer, envelopes);
+            Map<TopicPartition, ConsumerRecord<String, String>> last = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < records.size(); i++) {
+                ConsumerRecord<String, String> record = records.get(i);
                 Span span = consumerSpan(consumer, record);
                 spans.add(span);
                 try (Scope ignored = span.makeCurrent()) {
-                    EventEnvelope envelope = codec.parse(record.value());
+                    EventEnvelope envelope = envelopes.get(i);
                     describe(span, consumer, envelope);
-                    if (firstTime(c, consumer, envelope)) {
+                    // remove: the same event twice in one batch takes effect once
+                    if (firstTime.remove(envelope.id())) {
                         projection.accept(envelope);
                     } else {
                         span.setAttribute("aeh.consumer.duplicate", true);
@@ -242,6 +250,22 @@ public class CaseEventConsumer {
         } catch (SQLException e) {
             throw new ConsumerStorageException(e);
         }
+    }
+
+    /** Records the batch's event ids in the inbox in one statement; answers those not seen before. */
+    private static java.util.Set<java.util.UUID> firstTime(Connection c, String consumer, List<EventEnvelope> envelopes) throws SQLException {
+        java.util.Set<java.util.UUID> out = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into consumer_inbox (consumer, event_id) select ?, unnest(?::uuid[]) on conflict do nothing returning event_id")) {
+            ps.setString(1, consumer);
+            ps.setArray(2, c.createArrayOf("uuid", envelopes.stream().map(EventEnvelope::id).distinct().toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getObject(1, java.util.UUID.class));
+                }
+            }
+        }
+        return out;
     }
 
     private static boolean anyParked(Connection c, String consumer, List<ConsumerRecord<String, String>> records) throws SQLException {

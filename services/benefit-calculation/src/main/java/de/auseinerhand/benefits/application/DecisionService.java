@@ -328,10 +328,14 @@ public class DecisionService {
             boolean listMigrated) {
         lockCase(caseId);
         Loaded<BenefitState> loaded = load(caseId);
-        if (loaded.state().decisions().isEmpty()) {
+        // only decisions this change could amend need the facts (a migrated one is listed at most, never recomputed)
+        boolean recompute = loaded.state().decisions().values().stream().anyMatch(d -> d.replacedBy() == null && !d.migrated()
+                && !YearMonth.from(d.to()).isBefore(fromMonth)
+                && (d.terminatedFrom() == null || YearMonth.from(d.terminatedFrom()).isAfter(fromMonth.minusMonths(1))));
+        if (loaded.state().decisions().isEmpty() || (!recompute && !listMigrated)) {
             return;
         }
-        CaseFacts facts = factsRepository.load(caseId);
+        CaseFacts facts = recompute ? factsRepository.load(caseId) : null;
         for (BenefitState.Decision d : loaded.state().decisions().values()) {
             if (d.replacedBy() != null || YearMonth.from(d.to()).isBefore(fromMonth)
                     || (d.terminatedFrom() != null && !YearMonth.from(d.terminatedFrom()).isAfter(fromMonth.minusMonths(1)))) {

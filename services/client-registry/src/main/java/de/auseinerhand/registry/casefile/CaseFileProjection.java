@@ -48,7 +48,7 @@ public class CaseFileProjection {
         }
         // the worklist follows every event of the case, the registry's own included (they come back through the log)
         if (!NO_WORK.contains(type)) {
-            workItems.recompute(e.subject());
+            workItems.recomputeBeforeCommit(e.subject());
         }
     }
 

@@ -67,6 +67,41 @@ public class WorkItems {
 
     private final CaseDecider decider = new CaseDecider();
 
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    private static final Object DIRTY = new Object();
+
+    /**
+     * Recomputes the case's items once, just before the caller's transaction commits, however many of its events the
+     * transaction applies (a consumer's batch may hold dozens of one case's events: a migrated household, a burst).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recomputeBeforeCommit(String caseId) {
+        @SuppressWarnings("unchecked")
+        java.util.Set<String> dirty = (java.util.Set<String>) transactions.getResource(DIRTY);
+        if (dirty == null) {
+            java.util.Set<String> cases = new java.util.LinkedHashSet<>();
+            transactions.putResource(DIRTY, cases);
+            transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    if (transactions.getTransactionStatus() == jakarta.transaction.Status.STATUS_ACTIVE) {
+                        for (String id : cases) {
+                            recompute(id);
+                        }
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                }
+            });
+            dirty = cases;
+        }
+        dirty.add(caseId);
+    }
+
     /** Recomputes the case's items and employable members, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recompute(String caseId) {
