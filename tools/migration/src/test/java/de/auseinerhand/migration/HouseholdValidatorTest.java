@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.auseinerhand.matching.Places;
 import de.auseinerhand.migration.format.HouseholdValidator;
+import de.auseinerhand.migration.format.MigrationIds;
 import de.auseinerhand.migration.format.Problem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -207,5 +208,29 @@ class HouseholdValidatorTest {
                         "overlaps the person's employment from 2022-07-01 to 2023-08-31: one employment ends before the next starts"));
         assertThat(problems(h -> h.withArray("integrations").addObject().put("personId", "P-1").put("kind", "MINIJOB")
                 .put("startDate", "2023-09-01").put("hoursPerWeek", 10).put("monthlyWage", new BigDecimal("520.00")))).isEmpty();
+        // employable when assigned, but not any more when the measure starts
+        assertThat(problems(h -> at(h, "members", 0).withArray("employability").addObject().put("from", "2021-05-20")
+                .put("employable", false).put("basis", "MEDICAL_FINDING")))
+                .contains(new Problem("measures[0].personId", "names P-1, who was not employable on 2021-06-01 (§ 8 SGB II)"));
+        // the child, registered at 3 in 2021, counts as employable from the month of the 15th birthday (2032-09) on
+        assertThat(MigrationIds.employableOn(sample().withArray("members").get(1), LocalDate.of(2032, 8, 31))).isFalse();
+        assertThat(MigrationIds.employableOn(sample().withArray("members").get(1), LocalDate.of(2032, 9, 1))).isTrue();
+    }
+
+    @Test
+    void aMeasureOfTheSameLegalBasisWaitsForThePreviousOne() throws IOException {
+        // M-1 runs 2021-06-01 to its end; a second one of the same basis assigned before that end, planned to overlap it
+        Consumer<ObjectNode> second = h -> {
+            ObjectNode m = h.withArray("measures").addObject();
+            at(h, "measures", 0).fields().forEachRemaining(e -> m.set(e.getKey(), e.getValue()));
+            m.put("measureId", "M-2").put("assignedOn", "2021-06-10").put("start", "2021-06-15").remove(List.of("end", "outcome"));
+            m.put("plannedEnd", "2021-09-30");
+        };
+        assertThat(problems(second)).extracting(Problem::field).containsExactly("measures[1].assignedOn");
+        // assigned after the first one ended, it is fine
+        String firstEnd = sample().withArray("measures").get(0).path("end").asText();
+        LocalDate after = LocalDate.parse(firstEnd).plusDays(1);
+        assertThat(problems(second.andThen(h -> at(h, "measures", 1).put("assignedOn", after.toString()).put("start", after.toString())
+                .put("plannedEnd", after.plusMonths(2).toString())))).isEmpty();
     }
 }

@@ -348,16 +348,39 @@ public final class HouseholdValidator {
 
         private void measures() {
             Set<String> ids = new HashSet<>();
+            // per person and legal basis, the measures before: {start, end, planned end}
+            Map<String, List<LocalDate[]>> before = new HashMap<>();
             int i = 0;
             for (JsonNode m : h.path("measures")) {
                 String f = "measures[" + i++ + "]";
-                if (!ids.add(m.get("measureId").asText())) {
-                    fail(f + ".measureId", "appears twice in the household");
+                LocalDate from = parse(m.get("start"));
+                LocalDate at = parse(m.get("assignedOn"));
+                LocalDate ended = m.has("end") ? parse(m.get("end")) : null;
+                LocalDate planned = m.has("plannedEnd") ? parse(m.get("plannedEnd")) : null;
+                if (from != null && at != null) {
+                    // job-placement's rule: one measure of a legal basis at a time per person, judged when the new one is
+                    // assigned: an earlier one that has not ended by then still holds its planned period
+                    String key = m.get("personId").asText() + "|" + m.get("legalBasis").asText();
+                    LocalDate until = planned != null ? planned : ended;
+                    for (LocalDate[] other : before.computeIfAbsent(key, k -> new ArrayList<>())) {
+                        LocalDate otherLast = other[1] != null && other[1].isBefore(at) ? other[1] : other[2] != null ? other[2] : other[1];
+                        boolean earlier = otherLast != null && otherLast.isBefore(from);
+                        boolean later = until != null && until.isBefore(other[0]);
+                        if (!earlier && !later) {
+                            fail(f + ".assignedOn", "the person's " + m.get("legalBasis").asText() + " measure from " + other[0]
+                                    + (otherLast == null ? "" : " to " + otherLast) + " still holds this time on " + at
+                                    + ": one measure of a legal basis at a time");
+                            break;
+                        }
+                    }
+                    before.get(key).add(new LocalDate[] {from, ended, planned});
                 }
                 LocalDate assigned = date(f + ".assignedOn", m.get("assignedOn"));
                 LocalDate start = date(f + ".start", m.get("start"));
                 member(f + ".personId", m.get("personId").asText(), start);
-                employable(f + ".personId", m.get("personId").asText(), assigned);
+                if (employable(f + ".personId", m.get("personId").asText(), assigned)) {
+                    employable(f + ".personId", m.get("personId").asText(), start);
+                }
                 if (assigned != null && start != null && start.isBefore(assigned)) {
                     fail(f + ".start", "is before assignedOn " + assigned);
                 }
@@ -462,22 +485,17 @@ public final class HouseholdValidator {
             }
         }
 
-        /** § 8 SGB II: measures and integrations are for members employable on that day (at joining, then each change). */
-        private void employable(String field, String personId, LocalDate on) {
+        /** § 8 SGB II: measures and integrations are for members employable on that day ({@link MigrationIds#employableOn}). */
+        private boolean employable(String field, String personId, LocalDate on) {
             JsonNode m = members.get(personId);
-            if (m == null || on == null) {
-                return;
+            if (m == null || on == null || parse(m.get("birthDate")) == null || parse(m.get("joinedOn")) == null) {
+                return true;
             }
-            boolean employable = m.path("employable").asBoolean(false);
-            for (JsonNode e : m.path("employability")) {
-                LocalDate from = parse(e.get("from"));
-                if (from != null && !from.isAfter(on)) {
-                    employable = e.path("employable").asBoolean(false);
-                }
-            }
-            if (!employable) {
+            if (!MigrationIds.employableOn(m, on)) {
                 fail(field, "names " + personId + ", who was not employable on " + on + " (§ 8 SGB II)");
+                return false;
             }
+            return true;
         }
 
         private void member(String field, String personId, LocalDate on) {

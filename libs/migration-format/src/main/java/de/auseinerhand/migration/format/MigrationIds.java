@@ -29,6 +29,30 @@ public final class MigrationIds {
         return UUID.nameUUIDFromBytes(("aeh-migration/" + kind + "/" + householdId + "/" + legacyId).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Whether a member of the file was employable (§ 8 SGB II) on {@code day}, as the services judge it (the registry
+     * view's rule): only within working age (15 to the retirement age of § 7a); a recorded change of employability from
+     * that day on decides; otherwise the flag at joining, and a member registered before working age counts as
+     * employable from the 15th birthday's month on.
+     */
+    public static boolean employableOn(JsonNode member, LocalDate day) {
+        java.time.YearMonth born = java.time.YearMonth.from(LocalDate.parse(member.get("birthDate").asText()));
+        if (!de.auseinerhand.events.registry.WorkingAge.in(born, java.time.YearMonth.from(day))) {
+            return false;
+        }
+        Boolean recorded = null;
+        for (JsonNode e : member.path("employability")) {
+            if (!LocalDate.parse(e.get("from").asText()).isAfter(day)) {
+                recorded = e.path("employable").asBoolean(false);
+            }
+        }
+        if (recorded != null) {
+            return recorded;
+        }
+        java.time.YearMonth joined = java.time.YearMonth.from(LocalDate.parse(member.get("joinedOn").asText()));
+        return member.path("employable").asBoolean(false) || joined.isBefore(de.auseinerhand.events.registry.WorkingAge.firstMonth(born));
+    }
+
     /** The municipality handling the household's case on {@code day}: the opening one, then each move from its day on. */
     public static String municipalityOn(JsonNode household, LocalDate day) {
         String municipality = household.get("municipality").asText();

@@ -300,13 +300,7 @@ public class PlacementMigration {
             }
             boolean member = !date(m.get("joinedOn")).isAfter(day) && (!m.hasNonNull("leftOn") || date(m.get("leftOn")).isAfter(day))
                     && (!h.hasNonNull("closedOn") || date(h.get("closedOn")).isAfter(day));
-            boolean employable = m.get("employable").asBoolean();
-            for (JsonNode e : m.path("employability")) {
-                if (!date(e.get("from")).isAfter(day)) {
-                    employable = e.get("employable").asBoolean();
-                }
-            }
-            return new MemberFacts(MigrationIds.person(householdId, legacyPersonId), member, employable);
+            return new MemberFacts(MigrationIds.person(householdId, legacyPersonId), member, MigrationIds.employableOn(m, day));
         }
         return new MemberFacts(MigrationIds.person(householdId, legacyPersonId), false, false);
     }
