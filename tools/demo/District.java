@@ -494,6 +494,26 @@ public class District {
             return !m.isBefore(b.plusYears(15)) && !m.isAfter(lastMonth);
         }
 
+        /**
+         * The format's rule for measures and employments (MigrationIds.employableOn, § 8 SGB II): of working age in the
+         * day's month, then the latest recorded change from that day or before, else as registered (joined under 15: employable).
+         */
+        boolean employableOn(LocalDate d) {
+            if (!workingAge(mi(d))) {
+                return false;
+            }
+            Boolean recorded = null;
+            for (Object[] c : employability) {
+                if (!((LocalDate) c[0]).isAfter(d)) {
+                    recorded = (Boolean) c[1];
+                }
+            }
+            if (recorded != null) {
+                return recorded;
+            }
+            return employable || YearMonth.from(joined).isBefore(born().plusYears(15));
+        }
+
         int lastWorkingMonth() {
             YearMonth b = born();
             YearMonth l = b.plusYears(65).plusMonths(monthsBeyond65(b.getYear()));
@@ -1318,6 +1338,15 @@ public class District {
                     if (on.isAfter(p.joined)) {
                         p.employability.add(new Object[] {on, Boolean.FALSE, "MEDICAL_FINDING"});
                         p.endUnemployment(on.minusDays(1));
+                        // a measure not yet started is not started at all (§ 8 SGB II: only for the employable)
+                        for (Measure m : new ArrayList<>(h.measures)) {
+                            if (m.person == p && m.end == null && !m.start.isBefore(on)) {
+                                h.measures.remove(m);
+                                if (p.running == m) {
+                                    p.running = null;
+                                }
+                            }
+                        }
                         if (p.running != null) {
                             endMeasure(p.running, on.minusDays(1), "abgebrochen (gesundheitliche Gründe)");
                         }
@@ -1451,23 +1480,30 @@ public class District {
                 int wage = (int) (cents / 100);
                 n = integration(p, "SUBSIDISED", start, String.valueOf(hours), wage);
                 p.incomes.add(new Income(t + 1, wage));
-                Measure m = measure(p, PARTICIPATION_16I, start.minusDays(between(7, 30)), start);
-                m.plannedEnd = start.plusMonths(between(24, 60)).minusDays(1);
+                LocalDate assigned = assignedWithJob(p, PARTICIPATION_16I, start.minusDays(between(7, 30)), start);
+                if (assigned != null) {
+                    Measure m = measure(p, PARTICIPATION_16I, assigned, start);
+                    m.plannedEnd = start.plusMonths(between(24, 60)).minusDays(1);
+                }
             } else if (k < 0.92) {
                 int wage = 10 * between(85, 160);
                 n = integration(p, "EMPLOYMENT_SV", start, String.valueOf(between(20, 30)), wage);
                 p.incomes.add(new Income(t + 1, wage));
                 if (lzb && chance(0.35)) {
                     Catalogue c = chance(0.5) ? LTU_16E : SUBSIDY_88;
-                    Measure m = measure(p, c, start.minusDays(between(7, 30)), start);
-                    m.plannedEnd = start.plusMonths(between(c.minMonths(), c.maxMonths())).minusDays(1);
+                    LocalDate assigned = assignedWithJob(p, c, start.minusDays(between(7, 30)), start);
+                    if (assigned != null) {
+                        Measure m = measure(p, c, assigned, start);
+                        m.plannedEnd = start.plusMonths(between(c.minMonths(), c.maxMonths())).minusDays(1);
+                    }
                 }
             } else {
                 int profit = 10 * between(30, 90);
                 n = integration(p, "SELF_EMPLOYMENT", start, String.valueOf(between(20, 40)), null);
                 p.incomes.add(new Income(t + 1, profit));
-                if (chance(0.6)) {
-                    Measure m = measure(p, START_UP_16B, start, start);
+                LocalDate assigned = chance(0.6) ? assignedWithJob(p, START_UP_16B, start, start) : null;
+                if (assigned != null) {
+                    Measure m = measure(p, START_UP_16B, assigned, start);
                     m.plannedEnd = start.plusMonths(between(6, 12)).minusDays(1);
                 }
             }
@@ -1492,6 +1528,39 @@ public class District {
                 }
             }
             changes.putIfAbsent(t + 1, "Einkommensänderung");
+        }
+
+        /** The last day measure {@code o} holds for its legal basis, judged on {@code day}: its end when over by then, else as planned. */
+        static LocalDate held(Measure o, LocalDate day) {
+            return o.end != null && o.end.isBefore(day) ? o.end : o.plannedEnd != null ? o.plannedEnd : o.end;
+        }
+
+        /**
+         * The day a measure of {@code c} coming with an employment of {@code p} from {@code start} is assigned, wanted on
+         * {@code wanted}: one measure of a legal basis at a time (job-placement's rule, judged on the assignment day), so
+         * after an earlier one of the same basis ended; one still running ends the day before the start (below, or here
+         * when it ended on that day or later), and on a day the person is employable (§ 8 SGB II); null: no measure.
+         */
+        LocalDate assignedWithJob(Person p, Catalogue c, LocalDate wanted, LocalDate start) {
+            LocalDate assigned = wanted;
+            for (Measure o : h.measures) {
+                if (o.person == p && o.c.legalBasis().equals(c.legalBasis())) {
+                    if (!o.start.isBefore(start)) {
+                        return null;
+                    }
+                    if (o.end != null && !o.end.isBefore(start)) {
+                        o.end = start.minusDays(1);
+                        o.outcome = "vorzeitig beendet (Arbeitsaufnahme)";
+                    }
+                    if (o.end == null || !held(o, assigned).isBefore(start)) {
+                        assigned = o.end == null ? start : o.end.plusDays(1);
+                    }
+                }
+            }
+            while (assigned.isBefore(start) && !p.employableOn(assigned)) {
+                assigned = assigned.plusDays(1);
+            }
+            return assigned;
         }
 
         void birth(int t) {
@@ -1655,9 +1724,26 @@ public class District {
                         : y < 0.80 ? (lzb ? WORK_OPP_16D : ACTIVATION) : y < 0.88 ? DEBT : y < 0.94 ? PSYCHOSOCIAL : ADDICTION;
             }
             LocalDate assigned = randomDay(t, t);
-            LocalDate start = c == PLACEMENT_BUDGET ? assigned.plusDays(between(0, 10)) : assigned.plusDays(between(7, 35));
+            int lead = c == PLACEMENT_BUDGET ? between(0, 10) : between(7, 35);
+            // one measure of a legal basis at a time (job-placement's rule, judged on the assignment day): an earlier one
+            // not ended by then holds its planned period; a follow-up reaching into it is assigned after the earlier one ended
+            for (Measure o : h.measures) {
+                if (o.person == p && o.c.legalBasis().equals(c.legalBasis())) {
+                    if (o.end == null) {
+                        return;
+                    }
+                    if (!held(o, assigned).isBefore(assigned.plusDays(lead))) {
+                        assigned = o.end.plusDays(1);
+                    }
+                }
+            }
+            LocalDate start = assigned.plusDays(lead);
             if (start.isAfter(cutOver) || (p.left != null && !start.isBefore(p.left))) {
                 return;
+            }
+            LocalDate earliest = p.joined.isAfter(h.opened) ? p.joined : h.opened;
+            if (!p.employableOn(assigned.isBefore(earliest) ? earliest : assigned) || !p.employableOn(start)) {
+                return; // § 8 SGB II at assignment and at start (e.g. not beyond the § 7a age limit)
             }
             Measure m = measure(p, c, assigned, start);
             if (c == PLACEMENT_BUDGET) {
