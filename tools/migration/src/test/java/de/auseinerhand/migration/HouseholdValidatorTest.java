@@ -86,7 +86,7 @@ class HouseholdValidatorTest {
         assertThat(problems(h -> at(h, "moves", 0).put("to", "05958999")))
                 .containsExactly(new Problem("moves[0].to", "is not a municipality of the district"));
         assertThat(problems(h -> at(h, "measures", 0).put("end", "2027-01-31")))
-                .containsExactly(new Problem("measures[0].end", "is after the cut-over day 2026-12-01 (a running measure has no end)"));
+                .containsExactly(new Problem("measures[0].end", "is after the cut-over day 2026-12-01 (the last day the old system recorded)"));
         assertThat(problems(h -> at(h, "decisions", 1).put("from", "2022-02-01")))
                 .containsExactly(new Problem("decisions[1].from", "overlaps the decision for 2021-03-01 to 2022-02-28"));
         assertThat(problems(h -> at(h, "decisions", 0).put("from", "2021-03-15")))

@@ -392,9 +392,7 @@ public final class HouseholdValidator {
                 if (end != null && start != null && end.isBefore(start)) {
                     fail(f + ".end", "is before start " + start);
                 }
-                if (end != null && end.isAfter(cutOver)) {
-                    fail(f + ".end", "is after the cut-over day " + cutOver + " (a running measure has no end)");
-                }
+
                 if (m.has("outcome") && !m.has("end")) {
                     fail(f + ".outcome", "is given for a measure that has not ended");
                 }
@@ -471,6 +469,9 @@ public final class HouseholdValidator {
                 if (from != null && start.isBefore(from) || to != null && start.isAfter(to)) {
                     fail(f + ".from", "is outside " + from + " to " + to);
                 }
+                if (stop != null && to != null && stop.isAfter(to)) {
+                    fail(f + ".to", "is after " + to + " (the membership or the case ended then)");
+                }
                 if (stop != null && stop.isBefore(start)) {
                     fail(f + ".to", "is before from " + start);
                 }
@@ -529,7 +530,17 @@ public final class HouseholdValidator {
             if (d.isBefore(SGB_II_START)) {
                 fail(field, "is before 2005-01-01 (SGB II)");
             }
+            // what the old system recorded happened by the cut-over day; only plans and periods granted may lie ahead
+            if (d.isAfter(cutOver) && !mayLieAhead(field)) {
+                fail(field, "is after the cut-over day " + cutOver + " (the last day the old system recorded)");
+            }
             return d;
+        }
+
+        /** A decision's end, a measure's planned end, an expected delivery: may lie after the cut-over day. */
+        private static boolean mayLieAhead(String field) {
+            return field.startsWith("decisions[") && field.endsWith("].to") || field.endsWith(".plannedEnd")
+                    || field.endsWith(".expectedDelivery") || field.endsWith(".birthDate");
         }
 
         private void fail(String field, String reason) {
