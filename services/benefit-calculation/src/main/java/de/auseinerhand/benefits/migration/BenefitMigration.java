@@ -13,6 +13,7 @@ import de.auseinerhand.eventstore.EventMetadata;
 import de.auseinerhand.eventstore.EventStore;
 import de.auseinerhand.eventstore.NewEvent;
 import de.auseinerhand.migration.format.HouseholdValidator;
+import de.auseinerhand.migration.format.MigratedHouseholds;
 import de.auseinerhand.migration.format.MigrationIds;
 import de.auseinerhand.migration.format.Problem;
 import de.auseinerhand.servicekit.audit.AuditTrail;
@@ -23,7 +24,6 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -32,7 +32,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -83,7 +82,7 @@ public class BenefitMigration {
     @Inject
     Clock clock;
 
-    private volatile HouseholdValidator validator;
+    private volatile MigratedHouseholds households;
 
     /**
      * Checks every household (the format, then the benefit rules without writing) and writes the accepted ones in one
@@ -131,7 +130,7 @@ public class BenefitMigration {
                         out[accepted.get(k)] = write(runId, entries.get(accepted.get(k)), decided.get(k));
                     }
                 });
-            } catch (AlreadyMigrated | de.auseinerhand.eventstore.ConcurrencyConflictException e) {
+            } catch (MigratedHouseholds.AlreadyMigrated | de.auseinerhand.eventstore.ConcurrencyConflictException e) {
                 for (int k = 0; k < accepted.size(); k++) {
                     out[accepted.get(k)] = one(runId, entries.get(accepted.get(k)), decided.get(k));
                 }
@@ -141,12 +140,12 @@ public class BenefitMigration {
     }
 
     private HouseholdValidator validator(LocalDate today) {
-        HouseholdValidator v = validator;
-        if (v == null || !v.cutOver().equals(today)) {
-            v = new HouseholdValidator(district.municipalities().stream().map(m -> m.ags()).collect(Collectors.toSet()), today);
-            validator = v;
+        MigratedHouseholds m = households;
+        if (m == null) {
+            m = new MigratedHouseholds(district.municipalities().stream().map(x -> x.ags()).collect(Collectors.toSet()));
+            households = m;
         }
-        return v;
+        return m.validator(today);
     }
 
     private Result one(String runId, Entry e, List<EventData> events) {
@@ -156,7 +155,7 @@ public class BenefitMigration {
         }
         try {
             return QuarkusTransaction.requiringNew().call(() -> write(runId, e, events));
-        } catch (AlreadyMigrated | de.auseinerhand.eventstore.ConcurrencyConflictException x) {
+        } catch (MigratedHouseholds.AlreadyMigrated | de.auseinerhand.eventstore.ConcurrencyConflictException x) {
             return new Result(id(e), Status.ALREADY_MIGRATED, migrated(List.of(id(e))).get(id(e)), 0, List.of());
         }
     }
@@ -307,52 +306,26 @@ public class BenefitMigration {
     }
 
     private Map<String, String> migrated(List<String> householdIds) {
-        Map<String, String> out = new HashMap<>();
-        if (householdIds.isEmpty()) {
-            return out;
-        }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select household_id, case_id from migrated_household where household_id = any (?)")) {
-            ps.setArray(1, c.createArrayOf("text", householdIds.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getString(2));
-                }
-            }
+        try (Connection c = dataSource.getConnection()) {
+            return MigratedHouseholds.caseIds(c, householdIds);
         } catch (SQLException e) {
             throw new IllegalStateException("reading migrated households failed", e);
         }
-        return out;
     }
 
     private void record(String householdId, String caseId, String runId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "insert into migrated_household (household_id, case_id, run_id, migrated_at) values (?, ?, ?, ?)")) {
-            ps.setString(1, householdId);
-            ps.setString(2, caseId);
-            ps.setString(3, runId);
-            ps.setTimestamp(4, Timestamp.from(Instant.now(clock)));
-            ps.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            MigratedHouseholds.record(c, householdId, caseId, runId, Instant.now(clock));
         } catch (SQLException e) {
-            if ("23505".equals(e.getSQLState())) {
-                throw new AlreadyMigrated();
-            }
             throw new IllegalStateException("recording migrated household " + householdId + " failed", e);
         }
     }
 
-    /** Another run recorded the household between the check and the write; this transaction rolls back. */
-    static final class AlreadyMigrated extends RuntimeException {
-        AlreadyMigrated() {
-            super("migrated by another run", null, false, false);
-        }
+    private static BigDecimal money(JsonNode n) {
+        return n.decimalValue().setScale(2);
     }
 
     private static LocalDate date(JsonNode n) {
         return LocalDate.parse(n.asText());
-    }
-
-    private static BigDecimal money(JsonNode n) {
-        return n.decimalValue().setScale(2);
     }
 }

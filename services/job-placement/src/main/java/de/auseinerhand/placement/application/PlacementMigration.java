@@ -10,6 +10,7 @@ import de.auseinerhand.eventstore.EventMetadata;
 import de.auseinerhand.eventstore.EventStore;
 import de.auseinerhand.eventstore.NewEvent;
 import de.auseinerhand.migration.format.HouseholdValidator;
+import de.auseinerhand.migration.format.MigratedHouseholds;
 import de.auseinerhand.migration.format.MigrationIds;
 import de.auseinerhand.migration.format.Problem;
 import de.auseinerhand.placement.domain.client.MeasureType;
@@ -27,16 +28,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +91,7 @@ public class PlacementMigration {
     @Inject
     Clock clock;
 
-    private volatile HouseholdValidator validator;
+    private volatile MigratedHouseholds households;
 
     public List<Result> importAll(String runId, List<Entry> entries, boolean dryRun) {
         HouseholdValidator v = validator(LocalDate.now(clock));
@@ -133,7 +130,7 @@ public class PlacementMigration {
         if (!dryRun && !accepted.isEmpty()) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> accepted.forEach(i -> out[i] = write(runId, entries.get(i))));
-            } catch (AlreadyMigrated | CommandRejected | de.auseinerhand.eventstore.ConcurrencyConflictException e) {
+            } catch (MigratedHouseholds.AlreadyMigrated | CommandRejected | de.auseinerhand.eventstore.ConcurrencyConflictException e) {
                 for (int i : accepted) {
                     out[i] = one(runId, entries.get(i));
                 }
@@ -143,12 +140,12 @@ public class PlacementMigration {
     }
 
     private HouseholdValidator validator(LocalDate today) {
-        HouseholdValidator v = validator;
-        if (v == null || !v.cutOver().equals(today)) {
-            v = new HouseholdValidator(district.municipalities().stream().map(m -> m.ags()).collect(Collectors.toSet()), today);
-            validator = v;
+        MigratedHouseholds m = households;
+        if (m == null) {
+            m = new MigratedHouseholds(district.municipalities().stream().map(x -> x.ags()).collect(Collectors.toSet()));
+            households = m;
         }
-        return v;
+        return m.validator(today);
     }
 
     private Result one(String runId, Entry e) {
@@ -158,7 +155,7 @@ public class PlacementMigration {
         }
         try {
             return QuarkusTransaction.requiringNew().call(() -> write(runId, e));
-        } catch (AlreadyMigrated | de.auseinerhand.eventstore.ConcurrencyConflictException x) {
+        } catch (MigratedHouseholds.AlreadyMigrated | de.auseinerhand.eventstore.ConcurrencyConflictException x) {
             return new Result(id(e), Status.ALREADY_MIGRATED, migrated(List.of(id(e))).get(id(e)), 0, List.of());
         } catch (CommandRejected r) {
             return new Result(id(e), Status.REJECTED, e.caseId(), 0,
@@ -343,43 +340,18 @@ public class PlacementMigration {
     }
 
     private Map<String, String> migrated(List<String> householdIds) {
-        Map<String, String> out = new HashMap<>();
-        if (householdIds.isEmpty()) {
-            return out;
-        }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select household_id, case_id from migrated_household where household_id = any (?)")) {
-            ps.setArray(1, c.createArrayOf("text", householdIds.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getString(2));
-                }
-            }
+        try (Connection c = dataSource.getConnection()) {
+            return MigratedHouseholds.caseIds(c, householdIds);
         } catch (SQLException e) {
             throw new IllegalStateException("reading migrated households failed", e);
         }
-        return out;
     }
 
     private void record(String householdId, String caseId, String runId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "insert into migrated_household (household_id, case_id, run_id, migrated_at) values (?, ?, ?, ?)")) {
-            ps.setString(1, householdId);
-            ps.setString(2, caseId);
-            ps.setString(3, runId);
-            ps.setTimestamp(4, Timestamp.from(Instant.now(clock)));
-            ps.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            MigratedHouseholds.record(c, householdId, caseId, runId, Instant.now(clock));
         } catch (SQLException e) {
-            if ("23505".equals(e.getSQLState())) {
-                throw new AlreadyMigrated();
-            }
             throw new IllegalStateException("recording migrated household " + householdId + " failed", e);
-        }
-    }
-
-    static final class AlreadyMigrated extends RuntimeException {
-        AlreadyMigrated() {
-            super("migrated by another run", null, false, false);
         }
     }
 
