@@ -226,8 +226,8 @@ class RebuildTest {
                 var rs = st.executeQuery("select p.format, r.requested_by from projection_version p join projection_rebuild r"
                         + " on r.rebuild_id = '" + started.rebuildId() + "' where p.projection = 'indicator-facts'")) {
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getInt(1)).isEqualTo(4);
-            assertThat(rs.getString(2)).isEqualTo("system:facts-format-4");
+            assertThat(rs.getInt(1)).isEqualTo(5);
+            assertThat(rs.getString(2)).isEqualTo("system:facts-format-5");
         }
         assertThat(rebuilds.upgradeFormat()).isNull();
     }

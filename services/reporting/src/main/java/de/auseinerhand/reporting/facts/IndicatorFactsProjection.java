@@ -47,6 +47,11 @@ public class IndicatorFactsProjection {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    private static final Object DERIVE = new Object();
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventEnvelope envelope) {
         if (!relevant(envelope)) {
@@ -57,6 +62,35 @@ public class IndicatorFactsProjection {
         } catch (SQLException e) {
             throw new IllegalStateException("storing indicator facts of " + envelope.subject() + " failed", e);
         }
+        deriveBeforeCommit();
+    }
+
+    /**
+     * The stored figures follow the facts in the same transaction, once per transaction (a polled batch): what a query
+     * reads is never behind the facts it was derived from.
+     */
+    private void deriveBeforeCommit() {
+        if (transactions.getResource(DERIVE) != null) {
+            return;
+        }
+        transactions.putResource(DERIVE, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                if (transactions.getTransactionStatus() != jakarta.transaction.Status.STATUS_ACTIVE) {
+                    return;
+                }
+                try (Connection c = dataSource.getConnection()) {
+                    de.auseinerhand.reporting.indicators.StoredFigures.deriveActive(c);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("deriving the stored figures failed", e);
+                }
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+            }
+        });
     }
 
     public static boolean relevant(EventEnvelope envelope) {
@@ -87,17 +121,22 @@ public class IndicatorFactsProjection {
         // the codec refuses envelopes without a time: the recorded instant is the event's own, so a
         // rebuild writes the same facts as the live projection
         Instant at = envelope.time();
+        LocalDate knownOn = de.auseinerhand.reporting.indicators.FactRows.knownOn(at);
         {
             if (data instanceof CaseOpened e) {
                 exec(c, "insert into rp_residence values (?,?,?,?,?) on conflict do nothing", id, caseId, e.openedOn(), e.municipality(), at);
+                mark(c, "C", caseId, null, knownOn);
             } else if (data instanceof CaseClosed e) {
                 exec(c, "insert into rp_case_closure values (?,?,?,?) on conflict do nothing", id, caseId, e.effectiveFrom(), at);
             } else if (data instanceof CaseMoved e) {
                 exec(c, "insert into rp_residence values (?,?,?,?,?) on conflict do nothing", id, caseId, e.effectiveFrom(), e.toMunicipality(), at);
+                mark(c, "C", caseId, null, knownOn);
             } else if (data instanceof EmployabilityChanged e) {
                 exec(c, "insert into rp_employability values (?,?,?,?,?) on conflict do nothing", id, e.personId(), e.employable(),
                         e.effectiveFrom(), at);
+                mark(c, "P", null, e.personId(), knownOn);
             } else if (data instanceof PersonRegistered e) {
+                mark(c, "P", null, e.personId(), knownOn);
                 exec(c, "insert into rp_person values (?,?,?,?,?,?,?,?) on conflict do nothing", e.personId(), e.sex().name(),
                         e.birthYearMonth().toString(), e.employable(), e.singleParent(), at, id, e.effectiveFrom());
                 exec(c, "insert into rp_membership values (?,?,?,'JOIN',?,?) on conflict do nothing", id, e.personId(), caseId,
@@ -118,11 +157,17 @@ public class IndicatorFactsProjection {
             } else if (data instanceof EntitlementDecided e) {
                 exec(c, "insert into rp_decision values (?,?,?,?,?,?) on conflict do nothing", e.decisionId(), caseId, e.period().from(),
                         e.period().to(), e.replacesDecisionId(), at);
+                mark(c, "D", null, e.decisionId(), knownOn);
+                if (e.replacesDecisionId() != null) {
+                    mark(c, "D", null, e.replacesDecisionId(), knownOn);
+                }
                 amounts(c, id, e.decisionId(), caseId, e.period().from().toString().substring(0, 7), e.perPerson(), at);
             } else if (data instanceof EntitlementAmended e) {
                 amounts(c, id, e.decisionId(), caseId, e.effectiveFrom().toString().substring(0, 7), e.perPerson(), at);
+                mark(c, "D", null, e.decisionId(), knownOn);
             } else if (data instanceof EntitlementTerminated e) {
                 exec(c, "insert into rp_termination values (?,?,?,?) on conflict do nothing", id, e.decisionId(), e.effectiveFrom(), at);
+                mark(c, "D", null, e.decisionId(), knownOn);
             } else if (data instanceof MonthlyEntitlementPosted e) {
                 for (PostedPersonAmount p : e.perPerson()) {
                     exec(c, "insert into rp_posting values (?,?,?,?,?,?,?,?,?) on conflict do nothing", id, caseId, e.month().toString(),
@@ -131,17 +176,29 @@ public class IndicatorFactsProjection {
             } else if (data instanceof MeasureStarted e) {
                 exec(c, "insert into rp_measure values (?,?,?,?,?,'START',?,?) on conflict do nothing", id, e.measureId(), e.personId(),
                         e.legalBasis(), e.category().name(), e.start(), at);
+                mark(c, "P", null, e.personId(), knownOn);
             } else if (data instanceof MeasureEnded e) {
                 exec(c, "insert into rp_measure values (?,?,?,?,?,'END',?,?) on conflict do nothing", id, e.measureId(), e.personId(),
                         e.legalBasis(), e.category().name(), e.end(), at);
+                mark(c, "P", null, e.personId(), knownOn);
             } else if (data instanceof IntegrationRecorded e) {
                 exec(c, "insert into rp_integration values (?,?,?,?,?,?) on conflict do nothing", id, e.personId(), e.kind().name(),
                         e.startDate(), e.subsidy() != null && !e.subsidy().isBlank(), at);
+                mark(c, "P", null, e.personId(), knownOn);
             } else if (data instanceof EmploymentEnded e) {
                 exec(c, "insert into rp_employment_end values (?,?,?,?) on conflict do nothing", id, e.personId(), e.endDate(), at);
+                mark(c, "P", null, e.personId(), knownOn);
             }
         }
     }
+
+    /** What a fact touches, for the stored figures (indicators.StoredFigures): a case, a person or a decision, from the day it is known. */
+    private static void mark(SqlSink c, String kind, String caseId, UUID id, LocalDate knownOn) throws SQLException {
+        exec(c, "insert into rp_dirty (kind, case_id, id, known_on) values (?,?,?,?) on conflict do nothing", kind, caseId == null ? "" : caseId,
+                id == null ? NO_ID : id, knownOn);
+    }
+
+    private static final UUID NO_ID = new UUID(0, 0);
 
     private static void amounts(SqlSink c, UUID eventId, UUID decisionId, String caseId, String month, List<PersonEntitlement> people,
             Instant at) throws SQLException {

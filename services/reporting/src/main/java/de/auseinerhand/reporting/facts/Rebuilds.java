@@ -49,10 +49,15 @@ public class Rebuilds {
             "rp_posting", "rp_unemployment", "rp_measure", "rp_integration", "rp_employment_end", "rp_caseworker", "rp_case_closure");
     /**
      * The format of the facts this code writes: 2 added case closures (stocks come from the facts), 3
-     * made person facts bitemporal (a row per event). A database holding an older format is rebuilt
+     * made person facts bitemporal (a row per event), 4 added employability changes, 5 the stored figures. A database holding an older format is rebuilt
      * once at start-up.
      */
-    static final int FORMAT = 4;
+    static final int FORMAT = 5;
+    /**
+     * Tables derived from the facts (indicators.StoredFigures): created and switched with them, filled after the rebuild
+     * has caught up, not part of the checksum (they follow from the facts it compares).
+     */
+    static final List<String> DERIVED = List.of("rp_dirty", "rp_contribution", "rp_figures");
     /** Key columns that order the rows of each table for the checksum. */
     static final Map<String, String> ORDER = Map.ofEntries(Map.entry("rp_residence", "event_id"), Map.entry("rp_person", "event_id"), Map.entry("rp_employability", "event_id"),
             Map.entry("rp_membership", "event_id"), Map.entry("rp_decision", "decision_id"), Map.entry("rp_amount", "event_id, person_id"),
@@ -408,15 +413,20 @@ public class Rebuilds {
                 Instant[] switchedAt = {null};
                 try {
                 // phase 1: catch up with the end of the log as it was when the rebuild started
-                follow(consumer, c, partitions, p, applied, consumer.endOffsets(partitions));
-                // the indexes that only queries need are built once, now, instead of row by row
+                follow(consumer, c, partitions, p, applied, consumer.endOffsets(partitions), false);
+                // the indexes that only queries and the derivation need are built once, now, instead of row by row
                 for (String index : secondaryIndexes) {
                     sql(index);
                 }
+                // the stored figures of everything read so far, in one pass (each person once per day of knowledge)
+                long tDerive = System.nanoTime();
+                int persons = de.auseinerhand.reporting.indicators.StoredFigures.derive(c, p.version());
+                c.commit();
+                LOG.infof("rebuild %s: stored figures of %d persons derived in %d ms", p.rebuildId(), persons, (System.nanoTime() - tDerive) / 1_000_000);
                 // phase 2: switch the views in one transaction, then follow to the end once more
                 update(p, "SWITCHING", applied[0], 0, null);
                 switchedAt[0] = switchTo(p.version());
-                follow(consumer, c, partitions, p, applied, consumer.endOffsets(partitions));
+                follow(consumer, c, partitions, p, applied, consumer.endOffsets(partitions), true);
                 Map<TopicPartition, Long> reached = new java.util.HashMap<>();
                 for (TopicPartition tp : partitions) {
                     reached.put(tp, consumer.position(tp));
@@ -468,19 +478,20 @@ public class Rebuilds {
     }
 
     private void follow(KafkaConsumer<String, String> consumer, Connection c, List<TopicPartition> partitions, Progress p, long[] applied,
-            Map<TopicPartition, Long> end) throws SQLException {
+            Map<TopicPartition, Long> end, boolean derive) throws SQLException {
         try (IndicatorFactsProjection.BatchSink sink = new IndicatorFactsProjection.BatchSink(c)) {
-            follow(consumer, c, sink, partitions, p, applied, end);
+            follow(consumer, c, sink, partitions, p, applied, end, derive);
         }
     }
 
     /**
      * Reads the log up to {@code end} and writes its facts. Two threads share the work: this one polls
      * and parses (CloudEvents JSON and event data), the rebuild's writer thread sends the rows of the
-     * previous poll to PostgreSQL (batched, one transaction per poll) meanwhile.
+     * previous poll to PostgreSQL (batched, one transaction per poll) meanwhile. {@code derive}: the stored figures follow
+     * each poll in its transaction (after the switch, beside the live consumer).
      */
     private void follow(KafkaConsumer<String, String> consumer, Connection c, IndicatorFactsProjection.BatchSink sink,
-            List<TopicPartition> partitions, Progress p, long[] applied, Map<TopicPartition, Long> end) throws SQLException {
+            List<TopicPartition> partitions, Progress p, long[] applied, Map<TopicPartition, Long> end, boolean derive) throws SQLException {
         java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "projection-rebuild-writer");
             t.setDaemon(true);
@@ -547,6 +558,9 @@ public class Rebuilds {
                         }
                     }
                     sink.flush();
+                    if (derive) {
+                        de.auseinerhand.reporting.indicators.StoredFigures.derive(c, p.version());
+                    }
                     c.commit();
                     writeNanos.addAndGet(System.nanoTime() - tWrite);
                     return written;
@@ -597,7 +611,7 @@ public class Rebuilds {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("lock table projection_version in exclusive mode");
-                for (String t : TABLES) {
+                for (String t : allTables()) {
                     s.execute("create or replace view public." + t + " as select * from rp_v" + version + "." + t);
                 }
                 s.executeUpdate("update projection_version set active = " + version + ", format = " + FORMAT + ", switched_at = now()"
@@ -619,7 +633,7 @@ public class Rebuilds {
         sql("create schema " + schema);
         List<String> secondary = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
-            for (String t : TABLES) {
+            for (String t : allTables()) {
                 sql("create table " + schema + "." + t + " (like " + like + "." + t + " including all excluding indexes)");
                 try (PreparedStatement ps = c.prepareStatement("select conname, pg_get_constraintdef(oid) from pg_constraint"
                         + " where conrelid = ?::regclass and contype in ('p', 'u') order by conname")) {
@@ -717,6 +731,12 @@ public class Rebuilds {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<String> allTables() {
+        List<String> all = new ArrayList<>(TABLES);
+        all.addAll(DERIVED);
+        return all;
     }
 
     public int activeVersion() {

@@ -27,15 +27,26 @@ public final class IndicatorEngine {
     public static final String ALL = "ALL";
     static final Set<String> INTEGRATION_KINDS = Set.of("EMPLOYMENT_SV", "APPRENTICESHIP", "SELF_EMPLOYMENT");
 
-    private final Set<String> activeLegalBases;
+    private final java.util.function.Function<YearMonth, Set<String>> activeLegalBases;
 
     /** @param activeLegalBases legal bases of measures that count as active labour-market policy (versioned data) */
     public IndicatorEngine(Set<String> activeLegalBases) {
-        this.activeLegalBases = Set.copyOf(activeLegalBases);
+        Set<String> bases = Set.copyOf(activeLegalBases);
+        this.activeLegalBases = m -> bases;
+    }
+
+    /** @param activeLegalBases the mapping version in force for a month (reference/active-measures.json) */
+    public IndicatorEngine(java.util.function.Function<YearMonth, Set<String>> activeLegalBases) {
+        this.activeLegalBases = activeLegalBases;
     }
 
     /** Counts and sums of one unit (municipality or district), sex and month. */
     public static final class Figures {
+        /** The names of the counts, in the order of {@link #counts()} (also the columns of the stored figures). */
+        public static final List<String> COUNTS = List.of("elb", "non_employable", "single_parent_elb", "under25_elb", "lzb",
+                "lzb_in_active_measure", "elb_inflow", "elb_outflow", "lzb_inflow", "lzb_outflow", "integrations",
+                "integrations_of_single_parents", "integrations_of_lzb", "minijob_entries", "subsidised_entries",
+                "integrations_continued_6_months", "integrations_followed_up");
         public long elb;
         public long nonEmployable;
         public long singleParentElb;
@@ -55,6 +66,65 @@ public final class IndicatorEngine {
         public long integrationsFollowedUp;
         public BigDecimal llu = BigDecimal.ZERO.setScale(2);
         public BigDecimal kdu = BigDecimal.ZERO.setScale(2);
+
+        public long[] counts() {
+            return new long[] {elb, nonEmployable, singleParentElb, under25Elb, lzb, lzbInActiveMeasure, elbInflow, elbOutflow, lzbInflow,
+                    lzbOutflow, integrations, integrationsOfSingleParents, integrationsOfLzb, minijobEntries, subsidisedEntries,
+                    integrationsContinued6Months, integrationsFollowedUp};
+        }
+
+        public static Figures of(long[] c, BigDecimal llu, BigDecimal kdu) {
+            Figures f = new Figures();
+            f.elb = c[0];
+            f.nonEmployable = c[1];
+            f.singleParentElb = c[2];
+            f.under25Elb = c[3];
+            f.lzb = c[4];
+            f.lzbInActiveMeasure = c[5];
+            f.elbInflow = c[6];
+            f.elbOutflow = c[7];
+            f.lzbInflow = c[8];
+            f.lzbOutflow = c[9];
+            f.integrations = c[10];
+            f.integrationsOfSingleParents = c[11];
+            f.integrationsOfLzb = c[12];
+            f.minijobEntries = c[13];
+            f.subsidisedEntries = c[14];
+            f.integrationsContinued6Months = c[15];
+            f.integrationsFollowedUp = c[16];
+            f.llu = llu.setScale(2);
+            f.kdu = kdu.setScale(2);
+            return f;
+        }
+
+        /** {@code this + sign * other} (sign 1 or -1). */
+        public Figures plus(Figures other, int sign) {
+            long[] a = counts();
+            long[] b = other.counts();
+            for (int i = 0; i < a.length; i++) {
+                a[i] += sign * b[i];
+            }
+            return of(a, sign > 0 ? llu.add(other.llu) : llu.subtract(other.llu), sign > 0 ? kdu.add(other.kdu) : kdu.subtract(other.kdu));
+        }
+
+        public boolean isZero() {
+            for (long c : counts()) {
+                if (c != 0) {
+                    return false;
+                }
+            }
+            return llu.signum() == 0 && kdu.signum() == 0;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Figures f && java.util.Arrays.equals(counts(), f.counts()) && llu.compareTo(f.llu) == 0 && kdu.compareTo(f.kdu) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(counts());
+        }
     }
 
     /** The indicators of one unit and sex for the report month; percentages with one decimal, null when undefined. */
@@ -63,6 +133,18 @@ public final class IndicatorEngine {
     }
 
     private record Status(String caseId, String municipality, boolean elb, boolean beneficiary, BigDecimal llu, BigDecimal kdu) {
+    }
+
+    /**
+     * One person's share of the figures: per municipality and month ({@link #unitMonth}), what the person adds to
+     * that municipality's figures, which are also the district's, in total and for the person's sex.
+     */
+    public record Contribution(String sex, Map<String, Figures> byUnitMonth) {
+        public static final Contribution NONE = new Contribution("UNSPECIFIED", Map.of());
+    }
+
+    public static String unitMonth(String unit, YearMonth m) {
+        return unit + "|" + m;
     }
 
     public List<Indicators> compute(Facts facts, YearMonth month, Collection<String> municipalities) {
@@ -75,136 +157,179 @@ public final class IndicatorEngine {
         for (Facts.EmploymentEnd x : facts.employmentEnds()) {
             endsByPerson.computeIfAbsent(x.personId(), k -> new ArrayList<>()).add(x);
         }
-        // 1. entitlement status of every person in every month of the range
-        Map<UUID, Map<YearMonth, Status>> status = statuses(facts, first, month);
-        // 2. long-term beneficiaries per person and month (day count over the 730 days to the month's end)
-        Map<UUID, Set<YearMonth>> lzb = new HashMap<>();
-        for (Map.Entry<UUID, Map<YearMonth, Status>> e : status.entrySet()) {
-            for (YearMonth m = month.minusMonths(13); !m.isAfter(month); m = m.plusMonths(1)) {
-                Status s = e.getValue().get(m);
-                if (s == null || !s.elb()) {
-                    continue;
-                }
-                List<LongTermBeneficiaries.Days> days = new ArrayList<>();
-                for (YearMonth w = m.minusMonths(24); !w.isAfter(m); w = w.plusMonths(1)) {
-                    Status ws = e.getValue().get(w);
-                    if (ws != null && ws.elb()) {
-                        days.add(new LongTermBeneficiaries.Days(w.atDay(1), w.atEndOfMonth()));
-                    }
-                }
-                if (LongTermBeneficiaries.isLongTerm(days, m.atEndOfMonth())) {
-                    lzb.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(m);
-                }
-            }
+        Map<UUID, List<Facts.Integration>> integrationsByPerson = new HashMap<>();
+        for (Facts.Integration x : facts.integrations()) {
+            integrationsByPerson.computeIfAbsent(x.personId(), k -> new ArrayList<>()).add(x);
         }
-        // 3. aggregate per unit, sex and month over the 24 months the indicators need
+        Map<UUID, Map<YearMonth, Status>> status = statuses(facts, first, month, null);
         Map<String, Figures> figures = new HashMap<>();
-        YearMonth from = month.minusMonths(23);
         for (Map.Entry<UUID, Map<YearMonth, Status>> e : status.entrySet()) {
-            Facts.Person p = facts.persons().get(e.getKey());
-            String sex = p == null ? "UNSPECIFIED" : p.sex();
-            Set<YearMonth> personLzb = lzb.getOrDefault(e.getKey(), Set.of());
-            for (YearMonth m = from.minusMonths(1); !m.isAfter(month); m = m.plusMonths(1)) {
-                Status s = e.getValue().get(m);
-                Status prev = e.getValue().get(m.minusMonths(1));
-                boolean elbNow = s != null && s.elb();
-                boolean elbBefore = prev != null && prev.elb();
-                boolean lzbNow = personLzb.contains(m);
-                boolean lzbBefore = personLzb.contains(m.minusMonths(1));
-                if (s == null && prev == null) {
-                    continue;
-                }
-                String unitNow = s != null ? s.municipality() : prev.municipality();
-                String unitBefore = prev != null ? prev.municipality() : unitNow;
-                for (String sx : List.of(ALL, sex)) {
-                    if (s != null) {
-                        for (String unit : List.of(s.municipality(), DISTRICT)) {
-                            Figures f = figures.computeIfAbsent(key(unit, sx, m), k -> new Figures());
-                            f.llu = f.llu.add(s.llu());
-                            f.kdu = f.kdu.add(s.kdu());
-                            if (elbNow) {
-                                f.elb++;
-                                if (p != null && p.singleParent()) {
-                                    f.singleParentElb++;
-                                }
-                                if (p != null && p.ageIn(m) < 25) {
-                                    f.under25Elb++;
-                                }
-                            } else if (s.beneficiary()) {
-                                f.nonEmployable++;
-                            }
-                            if (lzbNow) {
-                                f.lzb++;
-                                if (inActiveMeasure(measuresByPerson.getOrDefault(e.getKey(), List.of()), m)) {
-                                    f.lzbInActiveMeasure++;
-                                }
-                            }
-                        }
-                    }
-                    for (String unit : List.of(elbNow ? unitNow : unitBefore, DISTRICT)) {
-                        Figures f = figures.computeIfAbsent(key(unit, sx, m), k -> new Figures());
-                        if (elbNow && !elbBefore) {
-                            f.elbInflow++;
-                        }
-                        if (!elbNow && elbBefore) {
-                            f.elbOutflow++;
-                        }
-                        if (lzbNow && !lzbBefore) {
-                            f.lzbInflow++;
-                        }
-                        if (!lzbNow && lzbBefore) {
-                            f.lzbOutflow++;
-                        }
-                    }
+            UUID person = e.getKey();
+            // long-term receipt needs the 24 months before: known from month - 12 on; flows from month - 24, integrations from month - 29
+            Contribution c = contribution(facts.persons().get(person), e.getValue(), measuresByPerson.getOrDefault(person, List.of()),
+                    endsByPerson.getOrDefault(person, List.of()), integrationsByPerson.getOrDefault(person, List.of()), month.minusMonths(13),
+                    month.minusMonths(24), month.minusMonths(29), month);
+            addTo(figures, c, 1);
+        }
+        return indicators(figures, month, municipalities);
+    }
+
+    /**
+     * A person's contribution over their whole history as the facts tell it (the facts hold the person's decisions,
+     * their cases' residences, the person's own facts): every month from the first decision's to the month after the
+     * last one's end. The sum of every person's contribution gives the same indicators as {@link #compute}.
+     */
+    public Contribution contribution(Facts facts, UUID person) {
+        YearMonth first = null;
+        YearMonth last = null;
+        for (Facts.Decision d : facts.decisions().values()) {
+            YearMonth from = YearMonth.from(d.from());
+            YearMonth to = YearMonth.from(d.to());
+            first = first == null || from.isBefore(first) ? from : first;
+            last = last == null || to.isAfter(last) ? to : last;
+        }
+        if (first == null) {
+            return Contribution.NONE;
+        }
+        Map<YearMonth, Status> own = statuses(facts, first, last, person).get(person);
+        if (own == null) {
+            return Contribution.NONE;
+        }
+        List<Facts.Measure> measures = facts.measures().stream().filter(x -> x.personId().equals(person)).toList();
+        List<Facts.EmploymentEnd> ends = facts.employmentEnds().stream().filter(x -> x.personId().equals(person)).toList();
+        List<Facts.Integration> integrations = facts.integrations().stream().filter(x -> x.personId().equals(person)).toList();
+        return contribution(facts.persons().get(person), own, measures, ends, integrations, first, first, first, last.plusMonths(1));
+    }
+
+    /** Adds ({@code sign} 1) or removes (-1) a contribution to figures keyed by {@link #key}. */
+    public static void addTo(Map<String, Figures> figures, Contribution c, int sign) {
+        for (Map.Entry<String, Figures> e : c.byUnitMonth().entrySet()) {
+            int bar = e.getKey().lastIndexOf('|');
+            String unit = e.getKey().substring(0, bar);
+            YearMonth m = YearMonth.parse(e.getKey().substring(bar + 1));
+            for (String sx : List.of(ALL, c.sex())) {
+                for (String u : List.of(unit, DISTRICT)) {
+                    figures.merge(key(u, sx, m), sign > 0 ? e.getValue() : new Figures().plus(e.getValue(), -1), (a, b) -> a.plus(b, 1));
                 }
             }
         }
-        // 4. integrations (at most one per person and month, of persons in need in that month or the one before)
-        Map<UUID, Set<YearMonth>> counted = new HashMap<>();
-        Map<UUID, Set<YearMonth>> countedMinijob = new HashMap<>();
-        Map<UUID, Set<YearMonth>> countedSubsidised = new HashMap<>();
-        for (Facts.Integration in : facts.integrations()) {
-            YearMonth m = YearMonth.from(in.startDate());
-            if (m.isBefore(month.minusMonths(29)) || m.isAfter(month)) {
+    }
+
+    /**
+     * Steps 2 to 4 for one person: long-term receipt from {@code lzbFrom}, stocks and flows from {@code countFrom},
+     * integrations from {@code integrationsFrom}, all up to {@code to}.
+     */
+    private Contribution contribution(Facts.Person p, Map<YearMonth, Status> ps, List<Facts.Measure> measures, List<Facts.EmploymentEnd> ends,
+            List<Facts.Integration> integrations, YearMonth lzbFrom, YearMonth countFrom, YearMonth integrationsFrom, YearMonth to) {
+        String sex = p == null ? "UNSPECIFIED" : p.sex();
+        Map<String, Figures> out = new HashMap<>();
+        // 2. long-term beneficiary per month (day count over the 730 days to the month's end)
+        Set<YearMonth> lzb = new HashSet<>();
+        for (YearMonth m = lzbFrom; !m.isAfter(to); m = m.plusMonths(1)) {
+            Status s = ps.get(m);
+            if (s == null || !s.elb()) {
                 continue;
             }
-            Map<YearMonth, Status> ps = status.getOrDefault(in.personId(), Map.of());
+            List<LongTermBeneficiaries.Days> days = new ArrayList<>();
+            for (YearMonth w = m.minusMonths(24); !w.isAfter(m); w = w.plusMonths(1)) {
+                Status ws = ps.get(w);
+                if (ws != null && ws.elb()) {
+                    days.add(new LongTermBeneficiaries.Days(w.atDay(1), w.atEndOfMonth()));
+                }
+            }
+            if (LongTermBeneficiaries.isLongTerm(days, m.atEndOfMonth())) {
+                lzb.add(m);
+            }
+        }
+        // 3. stocks at the month's end and flows against the month before
+        for (YearMonth m = countFrom; !m.isAfter(to); m = m.plusMonths(1)) {
+            Status s = ps.get(m);
+            Status prev = ps.get(m.minusMonths(1));
+            if (s == null && prev == null) {
+                continue;
+            }
+            boolean elbNow = s != null && s.elb();
+            boolean elbBefore = prev != null && prev.elb();
+            boolean lzbNow = lzb.contains(m);
+            boolean lzbBefore = lzb.contains(m.minusMonths(1));
+            if (s != null) {
+                Figures f = out.computeIfAbsent(unitMonth(s.municipality(), m), k -> new Figures());
+                f.llu = f.llu.add(s.llu());
+                f.kdu = f.kdu.add(s.kdu());
+                if (elbNow) {
+                    f.elb++;
+                    if (p != null && p.singleParent()) {
+                        f.singleParentElb++;
+                    }
+                    if (p != null && p.ageIn(m) < 25) {
+                        f.under25Elb++;
+                    }
+                } else if (s.beneficiary()) {
+                    f.nonEmployable++;
+                }
+                if (lzbNow) {
+                    f.lzb++;
+                    if (inActiveMeasure(measures, m)) {
+                        f.lzbInActiveMeasure++;
+                    }
+                }
+            }
+            String unitNow = s != null ? s.municipality() : prev.municipality();
+            String unitBefore = prev != null ? prev.municipality() : unitNow;
+            Figures f = out.computeIfAbsent(unitMonth(elbNow ? unitNow : unitBefore, m), k -> new Figures());
+            if (elbNow && !elbBefore) {
+                f.elbInflow++;
+            }
+            if (!elbNow && elbBefore) {
+                f.elbOutflow++;
+            }
+            if (lzbNow && !lzbBefore) {
+                f.lzbInflow++;
+            }
+            if (!lzbNow && lzbBefore) {
+                f.lzbOutflow++;
+            }
+        }
+        // 4. integrations (at most one of a kind per month, of a person in need in that month or the one before)
+        Set<String> seen = new HashSet<>();
+        for (Facts.Integration in : integrations) {
+            YearMonth m = YearMonth.from(in.startDate());
+            if (m.isBefore(integrationsFrom) || m.isAfter(to)) {
+                continue;
+            }
             Status s = ps.get(m) != null && ps.get(m).elb() ? ps.get(m) : ps.get(m.minusMonths(1));
             if (s == null || !s.elb()) {
                 continue;
             }
-            Facts.Person p = facts.persons().get(in.personId());
-            String sex = p == null ? "UNSPECIFIED" : p.sex();
-            Map<UUID, Set<YearMonth>> seen = INTEGRATION_KINDS.contains(in.kind()) ? counted
-                    : "MINIJOB".equals(in.kind()) ? countedMinijob : "SUBSIDISED".equals(in.kind()) ? countedSubsidised : null;
-            if (seen == null || !seen.computeIfAbsent(in.personId(), k -> new HashSet<>()).add(m)) {
+            String group = INTEGRATION_KINDS.contains(in.kind()) ? "I" : "MINIJOB".equals(in.kind()) ? "M" : "SUBSIDISED".equals(in.kind()) ? "S" : null;
+            if (group == null || !seen.add(group + m)) {
                 continue;
             }
-            for (String sx : List.of(ALL, sex)) {
-                for (String unit : List.of(s.municipality(), DISTRICT)) {
-                    Figures f = figures.computeIfAbsent(key(unit, sx, m), k -> new Figures());
-                    if (seen == counted) {
-                        f.integrations++;
-                        if (p != null && p.singleParent()) {
-                            f.integrationsOfSingleParents++;
-                        }
-                        if (lzb.getOrDefault(in.personId(), Set.of()).contains(m.minusMonths(1))
-                                || lzb.getOrDefault(in.personId(), Set.of()).contains(m)) {
-                            f.integrationsOfLzb++;
-                        }
-                        f.integrationsFollowedUp++;
-                        if (continued(endsByPerson.getOrDefault(in.personId(), List.of()), in)) {
-                            f.integrationsContinued6Months++;
-                        }
-                    } else if (seen == countedMinijob) {
-                        f.minijobEntries++;
-                    } else {
-                        f.subsidisedEntries++;
-                    }
+            Figures f = out.computeIfAbsent(unitMonth(s.municipality(), m), k -> new Figures());
+            if (group.equals("I")) {
+                f.integrations++;
+                if (p != null && p.singleParent()) {
+                    f.integrationsOfSingleParents++;
                 }
+                if (lzb.contains(m.minusMonths(1)) || lzb.contains(m)) {
+                    f.integrationsOfLzb++;
+                }
+                f.integrationsFollowedUp++;
+                if (continued(ends, in)) {
+                    f.integrationsContinued6Months++;
+                }
+            } else if (group.equals("M")) {
+                f.minijobEntries++;
+            } else {
+                f.subsidisedEntries++;
             }
         }
-        // 5. indicators
+        out.values().removeIf(Figures::isZero);
+        return new Contribution(sex, out);
+    }
+
+    /** Step 5: the indicators of every unit and sex for the report month from figures keyed by {@link #key}. */
+    public List<Indicators> indicators(Map<String, Figures> figures, YearMonth month, Collection<String> municipalities) {
         List<Indicators> out = new ArrayList<>();
         List<String> units = new ArrayList<>(municipalities);
         units.add(DISTRICT);
@@ -216,10 +341,16 @@ public final class IndicatorEngine {
         return out;
     }
 
-    /** The entitlement status of every person in every month from {@code first} to {@code month}. */
-    private static Map<UUID, Map<YearMonth, Status>> statuses(Facts facts, YearMonth first, YearMonth month) {
+    /**
+     * The entitlement status of every person (or only {@code onlyPerson}) in every month from {@code first} to
+     * {@code month}. Decisions in the order of their ids: where two cover a person in the same month, the same one wins
+     * however the facts were loaded.
+     */
+    private static Map<UUID, Map<YearMonth, Status>> statuses(Facts facts, YearMonth first, YearMonth month, UUID onlyPerson) {
         Map<UUID, Map<YearMonth, Status>> status = new HashMap<>();
-        for (Facts.Decision d : facts.decisions().values()) {
+        List<Facts.Decision> decisions = new ArrayList<>(facts.decisions().values());
+        decisions.sort(java.util.Comparator.comparing(Facts.Decision::decisionId));
+        for (Facts.Decision d : decisions) {
             List<Facts.AmountChange> changes = facts.amountChanges().getOrDefault(d.decisionId(), List.of());
             for (YearMonth m = first; !m.isAfter(month); m = m.plusMonths(1)) {
                 if (!d.covers(m)) {
@@ -235,9 +366,15 @@ public final class IndicatorEngine {
                 if (current == null) {
                     continue;
                 }
-                String municipality = municipality(facts, d.caseId(), m);
+                String municipality = null;
                 int days = d.daysPaid(m);
                 for (Map.Entry<UUID, BigDecimal[]> e : current.perPerson().entrySet()) {
+                    if (onlyPerson != null && !onlyPerson.equals(e.getKey())) {
+                        continue;
+                    }
+                    if (municipality == null) {
+                        municipality = municipality(facts, d.caseId(), m);
+                    }
                     // status from the monthly amounts, money as due for the days paid (§ 41(1) SGB II)
                     boolean beneficiary = e.getValue()[0].add(e.getValue()[1]).signum() > 0;
                     BigDecimal llu = proRata(e.getValue()[0], days);
@@ -265,7 +402,7 @@ public final class IndicatorEngine {
     /** eLb per case in a month, split into under 25 and 25 or older (for caseloads against 1:75 and 1:150). */
     public Map<String, long[]> elbByCase(Facts facts, YearMonth month) {
         Map<String, long[]> out = new HashMap<>();
-        for (Map.Entry<UUID, Map<YearMonth, Status>> e : statuses(facts, month, month).entrySet()) {
+        for (Map.Entry<UUID, Map<YearMonth, Status>> e : statuses(facts, month, month, null).entrySet()) {
             Status s = e.getValue().get(month);
             if (s != null && s.elb()) {
                 Facts.Person p = facts.persons().get(e.getKey());
@@ -374,8 +511,9 @@ public final class IndicatorEngine {
     }
 
     private boolean inActiveMeasure(List<Facts.Measure> measures, YearMonth m) {
+        Set<String> active = activeLegalBases.apply(m);
         for (Facts.Measure x : measures) {
-            if (activeLegalBases.contains(x.legalBasis()) && !x.start().isAfter(m.atEndOfMonth())
+            if (active.contains(x.legalBasis()) && !x.start().isAfter(m.atEndOfMonth())
                     && (x.end() == null || !x.end().isBefore(m.atDay(1)))) {
                 return true;
             }
@@ -418,7 +556,7 @@ public final class IndicatorEngine {
         return figures.getOrDefault(key(unit, sex, m), new Figures());
     }
 
-    private static String key(String unit, String sex, YearMonth m) {
+    public static String key(String unit, String sex, YearMonth m) {
         return unit + "|" + sex + "|" + m;
     }
 }

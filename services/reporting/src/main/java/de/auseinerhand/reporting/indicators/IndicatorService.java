@@ -31,7 +31,7 @@ public class IndicatorService {
     @Inject
     District district;
 
-    private final List<MappingVersion> mapping = loadMapping();
+    private static final List<MappingVersion> MAPPING = loadMapping();
 
     public record MappingVersion(int version, LocalDate validFrom, Set<String> legalBases) {
     }
@@ -65,6 +65,10 @@ public class IndicatorService {
 
     private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * From the stored figures ({@link StoredFigures}): the sums as known at the cutoff, added up per unit, sex and month.
+     * {@link #computeFromFacts} folds the facts themselves and gives the same result.
+     */
     Result computeUncached(YearMonth month, LocalDate asOf, boolean official) {
         Instant cutoff = asOf.plusDays(1).atStartOfDay(ZONE).toInstant();
         Instant waitingEnd = month.plusMonths(3).atEndOfMonth().plusDays(1).atStartOfDay(ZONE).toInstant();
@@ -74,8 +78,19 @@ public class IndicatorService {
         }
         MappingVersion m = mappingFor(month);
         List<String> municipalities = district.municipalities().stream().map(Municipality::ags).toList();
-        List<IndicatorEngine.Indicators> rows = new IndicatorEngine(m.legalBases()).compute(facts.knownAt(cutoff), month, municipalities);
+        // the knowledge of the day before the cutoff (cutoffs are the starts of days in Europe/Berlin)
+        LocalDate knownOn = LocalDate.ofInstant(cutoff, ZONE).minusDays(1);
+        java.util.Map<String, IndicatorEngine.Figures> figures = facts.storedFigures(knownOn, month.minusMonths(24), month);
+        List<IndicatorEngine.Indicators> rows = StoredFigures.engine().indicators(figures, month, municipalities);
         return new Result(month, asOf, official ? "final" : "early", cutoff, isFinal, m.version(), rows);
+    }
+
+    /** The same indicators folded from every fact known at the cutoff (slow at district size; the reference of the stored figures). */
+    public Result computeFromFacts(YearMonth month, LocalDate asOf, boolean official) {
+        Result stored = computeUncached(month, asOf, official);
+        List<String> municipalities = district.municipalities().stream().map(Municipality::ags).toList();
+        List<IndicatorEngine.Indicators> rows = StoredFigures.engine().compute(facts.knownAt(stored.knowledgeCutoff()), month, municipalities);
+        return new Result(stored.month(), stored.asOf(), stored.mode(), stored.knowledgeCutoff(), stored.finalFigures(), stored.mappingVersion(), rows);
     }
 
     /** One caseworker's caseload in a month: eLb under 25 (reference 1:75) and 25 or older (1:150). */
@@ -120,9 +135,14 @@ public class IndicatorService {
         return out;
     }
 
-    MappingVersion mappingFor(YearMonth month) {
-        MappingVersion found = mapping.get(0);
-        for (MappingVersion v : mapping) {
+    /** The legal bases of active labour-market policy in the mapping version in force for {@code month}. */
+    public static Set<String> activeLegalBases(YearMonth month) {
+        return mappingFor(month).legalBases();
+    }
+
+    static MappingVersion mappingFor(YearMonth month) {
+        MappingVersion found = MAPPING.get(0);
+        for (MappingVersion v : MAPPING) {
             if (!v.validFrom().isAfter(month.atDay(1)) && !v.validFrom().isBefore(found.validFrom())) {
                 found = v;
             }

@@ -24,6 +24,38 @@ class IndicatorOracleTest {
     static final List<String> TOWNS = List.of("05958004", "05958012", "05958032", "05958048");
     static final YearMonth START = YearMonth.of(2022, 1);
 
+    /**
+     * The stored figures add up each person's contribution (StoredFigures): summed over every person, as stored and read
+     * back, they must give the engine's indicators, every unit and sex, every value and figure.
+     */
+    @Test
+    void contributionsOfEveryPersonAddUpToTheEnginesIndicators() {
+        for (long seed = 1; seed <= 10; seed++) {
+            Facts facts = history(new Random(seed));
+            IndicatorEngine engine = new IndicatorEngine(Set.of("§ 16d SGB II"));
+            Map<String, IndicatorEngine.Figures> summed = new HashMap<>();
+            Set<UUID> everyone = new HashSet<>(facts.persons().keySet());
+            facts.amountChanges().values().forEach(cs -> cs.forEach(c -> everyone.addAll(c.perPerson().keySet())));
+            for (UUID person : everyone) {
+                IndicatorEngine.Contribution c = engine.contribution(facts, person);
+                IndicatorEngine.Contribution stored = StoredFigures.decode(c.sex(), StoredFigures.encode(c));
+                assertThat(stored).as("seed " + seed + " stored contribution").isEqualTo(c);
+                IndicatorEngine.addTo(summed, stored, 1);
+            }
+            for (YearMonth month : List.of(YearMonth.of(2025, 3), YearMonth.of(2026, 2))) {
+                List<IndicatorEngine.Indicators> folded = engine.compute(facts, month, TOWNS);
+                List<IndicatorEngine.Indicators> added = engine.indicators(summed, month, TOWNS);
+                assertThat(added).hasSameSizeAs(folded);
+                for (int i = 0; i < folded.size(); i++) {
+                    String at = "seed " + seed + ", " + month + ", " + folded.get(i).municipality() + " " + folded.get(i).sex();
+                    assertThat(added.get(i).values()).as(at).isEqualTo(folded.get(i).values());
+                    assertThat(added.get(i).current()).as(at + " figures").isEqualTo(folded.get(i).current());
+                    assertThat(added.get(i).yearBefore()).as(at + " year before").isEqualTo(folded.get(i).yearBefore());
+                }
+            }
+        }
+    }
+
     @Test
     void engineAgreesWithADayByDayComputationOfTheRawHistory() {
         for (long seed = 1; seed <= 10; seed++) {
