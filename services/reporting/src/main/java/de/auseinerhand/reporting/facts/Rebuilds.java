@@ -54,6 +54,11 @@ public class Rebuilds {
      */
     static final int FORMAT = 5;
     /**
+     * The measure mapping (reference/active-measures.json) the stored figures of {@link #FORMAT} were derived with: a
+     * release that changes the file raises the format and records the file's SHA-256 here (MappingFormatTest).
+     */
+    static final String MAPPING_SHA256 = "7c4c463671d099a05abb5213efeb0a8d3c7d4e31cf243e2374d0084e80b2b067";
+    /**
      * Tables derived from the facts (indicators.StoredFigures): created and switched with them, filled after the rebuild
      * has caught up, not part of the checksum (they follow from the facts it compares).
      */

@@ -55,7 +55,10 @@ public final class FactRows {
     record MeasureRow(UUID measureId, UUID personId, String legalBasis, String category, String change, LocalDate day, Instant recordedAt) {
     }
 
-    /** Person rows newest first (recorded_at desc, then event id as PostgreSQL orders it); amount and measure rows oldest first. */
+    /**
+     * Person rows newest first (recorded_at desc, then event id as PostgreSQL orders it); every other list oldest first,
+     * ties by event id: where the engine takes the first or last of equals, the fold and a person's own rows agree.
+     */
     final List<PersonRow> persons = new ArrayList<>();
     final List<AbilityRow> abilities = new ArrayList<>();
     final List<ResidenceRow> residences = new ArrayList<>();
@@ -68,51 +71,72 @@ public final class FactRows {
 
     /** Every row recorded up to {@code cutoff}. */
     public static FactRows knownAt(Connection c, Instant cutoff) throws SQLException {
-        return load(c, " where recorded_at <= ?", " where recorded_at <= ?", " where recorded_at <= ?", Timestamp.from(cutoff));
+        String upTo = " where recorded_at <= ?";
+        Timestamp at = Timestamp.from(cutoff);
+        return load(c, upTo, at, upTo, at, upTo, at, null);
     }
 
     /**
      * The rows about some persons, whenever recorded: their own facts, the decisions that name them (and the decisions
      * replacing those), every amount and termination of those decisions, the residences of those decisions' cases.
+     * Every lookup is by an array of keys, so each is an index scan however stale the planner's statistics are.
      */
     public static FactRows ofPersons(Connection c, UUID[] persons) throws SQLException {
-        String decisionsOf = "(select decision_id from rp_amount where person_id = any(?))";
-        return load(c, " where person_id = any(?)", " where decision_id in " + decisionsOf,
-                " where case_id in (select case_id from rp_amount where person_id = any(?))", c.createArrayOf("uuid", persons));
+        java.util.Set<UUID> decisions = new java.util.LinkedHashSet<>();
+        java.util.Set<String> cases = new java.util.LinkedHashSet<>();
+        java.sql.Array ids = c.createArrayOf("uuid", persons);
+        query(c, "select distinct decision_id, case_id from rp_amount where person_id = any(?)", ids, 1, rs -> {
+            decisions.add(rs.getObject(1, UUID.class));
+            cases.add(rs.getString(2));
+        });
+        java.sql.Array ds = c.createArrayOf("uuid", decisions.toArray());
+        return load(c, " where person_id = any(?)", ids, " where decision_id = any(?)", ds, " where case_id = any(?)",
+                c.createArrayOf("text", cases.toArray()), " where replaces = any(?)");
     }
 
-    /** {@code own}: rows keyed by person; {@code ofDecisions}: amounts, decisions, terminations; {@code ofCases}: residences. */
-    private static FactRows load(Connection c, String own, String ofDecisions, String ofCases, Object arg) throws SQLException {
+    /**
+     * {@code own}: rows keyed by person; {@code ofDecisions}: amounts, decisions, terminations; {@code ofCases}: residences;
+     * {@code replacing}: a second lookup of the decisions replacing those (null: none).
+     */
+    private static FactRows load(Connection c, String own, Object ownArg, String ofDecisions, Object decisionsArg, String ofCases,
+            Object casesArg, String replacing) throws SQLException {
         FactRows r = new FactRows();
         query(c, "select person_id, sex, birth_year_month, employable, single_parent, effective_from, recorded_at from rp_person" + own
-                + " order by person_id, recorded_at desc, event_id", arg, 1, rs -> r.persons.add(new PersonRow(rs.getObject(1, UUID.class),
+                + " order by person_id, recorded_at desc, event_id", ownArg, 1, rs -> r.persons.add(new PersonRow(rs.getObject(1, UUID.class),
                         rs.getString(2), YearMonth.parse(rs.getString(3)), rs.getBoolean(4), rs.getBoolean(5), rs.getObject(6, LocalDate.class),
                         instant(rs, 7))));
-        query(c, "select person_id, employable, effective_from, recorded_at from rp_employability" + own, arg, 1,
+        query(c, "select person_id, employable, effective_from, recorded_at from rp_employability" + own + " order by recorded_at, event_id", ownArg, 1,
                 rs -> r.abilities.add(new AbilityRow(rs.getObject(1, UUID.class), rs.getBoolean(2), rs.getObject(3, LocalDate.class), instant(rs, 4))));
-        query(c, "select case_id, effective_from, municipality, recorded_at from rp_residence" + ofCases, arg, 1,
+        query(c, "select case_id, effective_from, municipality, recorded_at from rp_residence" + ofCases + " order by recorded_at, event_id", casesArg, 1,
                 rs -> r.residences.add(new ResidenceRow(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), instant(rs, 4))));
-        boolean byPerson = ofDecisions.contains("any(");
-        query(c, "select decision_id, case_id, period_from, period_to, replaces, recorded_at from rp_decision" + ofDecisions
-                + (byPerson ? " or replaces in (select decision_id from rp_amount where person_id = any(?))" : ""), arg, byPerson ? 2 : 1,
-                rs -> r.decisions.add(new DecisionRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, LocalDate.class),
-                        rs.getObject(4, LocalDate.class), rs.getObject(5, UUID.class), instant(rs, 6))));
-        query(c, "select decision_id, effective_from, recorded_at from rp_termination" + ofDecisions, arg, 1,
+        java.util.Set<UUID> seen = new java.util.HashSet<>();
+        Row decision = rs -> {
+            if (seen.add(rs.getObject(1, UUID.class))) {
+                r.decisions.add(new DecisionRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, UUID.class), instant(rs, 6)));
+            }
+        };
+        String decisionColumns = "select decision_id, case_id, period_from, period_to, replaces, recorded_at from rp_decision";
+        query(c, decisionColumns + ofDecisions + " order by recorded_at, decision_id", decisionsArg, 1, decision);
+        if (replacing != null) {
+            query(c, decisionColumns + replacing + " order by recorded_at, decision_id", decisionsArg, 1, decision);
+        }
+        query(c, "select decision_id, effective_from, recorded_at from rp_termination" + ofDecisions, decisionsArg, 1,
                 rs -> r.terminations.add(new TerminationRow(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), instant(rs, 3))));
         query(c, "select decision_id, event_id, effective_month, person_id, llu, kdu, recorded_at from rp_amount" + ofDecisions
-                + " order by recorded_at", arg, 1, rs -> {
+                + " order by recorded_at, event_id, person_id", decisionsArg, 1, rs -> {
                     Timestamp t = rs.getTimestamp(7);
                     r.amounts.add(new AmountRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), YearMonth.parse(rs.getString(3)),
                             rs.getObject(4, UUID.class), rs.getBigDecimal(5), rs.getBigDecimal(6), t.toInstant(),
                             t.getTime() * 1000 + t.getNanos() / 1000 % 1000));
                 });
-        query(c, "select person_id, kind, start_date, subsidised, recorded_at from rp_integration" + own, arg, 1,
+        query(c, "select person_id, kind, start_date, subsidised, recorded_at from rp_integration" + own + " order by recorded_at, event_id", ownArg, 1,
                 rs -> r.integrations.add(new IntegrationRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, LocalDate.class),
                         rs.getBoolean(4), instant(rs, 5))));
-        query(c, "select person_id, end_date, recorded_at from rp_employment_end" + own, arg, 1,
+        query(c, "select person_id, end_date, recorded_at from rp_employment_end" + own, ownArg, 1,
                 rs -> r.ends.add(new EndRow(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), instant(rs, 3))));
-        query(c, "select measure_id, person_id, legal_basis, category, change, day, recorded_at from rp_measure" + own + " order by recorded_at",
-                arg, 1, rs -> r.measures.add(new MeasureRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+        query(c, "select measure_id, person_id, legal_basis, category, change, day, recorded_at from rp_measure" + own + " order by recorded_at, event_id",
+                ownArg, 1, rs -> r.measures.add(new MeasureRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), instant(rs, 7))));
         return r;
     }
