@@ -58,22 +58,25 @@ public class IndicatorFactsProjection {
             return;
         }
         try (Connection c = dataSource.getConnection()) {
+            deriveBeforeCommit(c);
             write(SqlSink.direct(c), envelope);
         } catch (SQLException e) {
             throw new IllegalStateException("storing indicator facts of " + envelope.subject() + " failed", e);
         }
-        deriveBeforeCommit();
     }
 
     /**
      * The stored figures follow the facts in the same transaction, once per transaction (a polled batch): what a query
      * reads is never behind the facts it was derived from.
      */
-    private void deriveBeforeCommit() {
+    private void deriveBeforeCommit(Connection first) throws SQLException {
         if (transactions.getResource(DERIVE) != null) {
             return;
         }
-        transactions.putResource(DERIVE, Boolean.TRUE);
+        // the version first, before any view is touched: a rebuild's switch locks projection_version and then replaces
+        // the views, so a transaction that held a view and then asked for the version would deadlock with it
+        int version = de.auseinerhand.reporting.indicators.StoredFigures.lockActiveVersion(first);
+        transactions.putResource(DERIVE, version);
         transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -81,7 +84,7 @@ public class IndicatorFactsProjection {
                     return;
                 }
                 try (Connection c = dataSource.getConnection()) {
-                    de.auseinerhand.reporting.indicators.StoredFigures.deriveActive(c);
+                    de.auseinerhand.reporting.indicators.StoredFigures.derive(c, version);
                 } catch (SQLException e) {
                     throw new IllegalStateException("deriving the stored figures failed", e);
                 }

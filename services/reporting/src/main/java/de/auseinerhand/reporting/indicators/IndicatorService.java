@@ -70,6 +70,12 @@ public class IndicatorService {
      * {@link #computeFromFacts} folds the facts themselves and gives the same result.
      */
     Result computeUncached(YearMonth month, LocalDate asOf, boolean official) {
+        return computeUncached(month, asOf, official, day -> facts.storedFigures(day, month.minusMonths(24), month));
+    }
+
+    /** {@code figuresKnownOn}: the stored figures as known on a day, of at least the months M − 24 to M. */
+    private Result computeUncached(YearMonth month, LocalDate asOf, boolean official,
+            java.util.function.Function<LocalDate, Map<String, IndicatorEngine.Figures>> figuresKnownOn) {
         Instant cutoff = asOf.plusDays(1).atStartOfDay(ZONE).toInstant();
         Instant waitingEnd = month.plusMonths(3).atEndOfMonth().plusDays(1).atStartOfDay(ZONE).toInstant();
         boolean isFinal = !cutoff.isBefore(waitingEnd);
@@ -80,7 +86,7 @@ public class IndicatorService {
         List<String> municipalities = district.municipalities().stream().map(Municipality::ags).toList();
         // the knowledge of the day before the cutoff (cutoffs are the starts of days in Europe/Berlin)
         LocalDate knownOn = LocalDate.ofInstant(cutoff, ZONE).minusDays(1);
-        java.util.Map<String, IndicatorEngine.Figures> figures = facts.storedFigures(knownOn, month.minusMonths(24), month);
+        Map<String, IndicatorEngine.Figures> figures = figuresKnownOn.apply(knownOn);
         List<IndicatorEngine.Indicators> rows = StoredFigures.engine().indicators(figures, month, municipalities);
         return new Result(month, asOf, official ? "final" : "early", cutoff, isFinal, m.version(), rows);
     }
@@ -126,11 +132,25 @@ public class IndicatorService {
         return out;
     }
 
-    /** Indicators for a range of months (a time series), facts loaded once per knowledge cutoff. */
+    /** Indicators for a range of months (a time series), the stored figures read once per day of knowledge. */
     public List<Result> series(YearMonth from, YearMonth to, LocalDate asOf, boolean official) {
+        String stamp = facts.stamp();
+        Map<LocalDate, Map<String, IndicatorEngine.Figures>> read = new java.util.HashMap<>();
         List<Result> out = new ArrayList<>();
         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-            out.add(compute(m, asOf, official));
+            String key = m + "|" + asOf + "|" + official;
+            Cached cached = cache.get(key);
+            if (cached != null && cached.stamp().equals(stamp)) {
+                out.add(cached.result());
+                continue;
+            }
+            Result r = computeUncached(m, asOf, official,
+                    day -> read.computeIfAbsent(day, d -> facts.storedFigures(d, from.minusMonths(24), to)));
+            if (cache.size() > 512) {
+                cache.clear();
+            }
+            cache.put(key, new Cached(r, stamp));
+            out.add(r);
         }
         return out;
     }

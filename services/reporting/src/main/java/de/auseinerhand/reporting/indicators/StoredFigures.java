@@ -48,15 +48,16 @@ public final class StoredFigures {
         return new IndicatorEngine(IndicatorService::activeLegalBases);
     }
 
-    /** In the live consumer's transaction (tables through the views of the active version). */
-    public static int deriveActive(Connection c) throws SQLException {
-        int version;
+    /**
+     * The active version, locked against a switch until the caller's transaction ends (the live consumer: its facts and
+     * its derivation go to that version's tables through the views).
+     */
+    public static int lockActiveVersion(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select active from projection_version where projection = 'indicator-facts' for share");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
-            version = rs.getInt(1);
+            return rs.getInt(1);
         }
-        return derive(c, version);
     }
 
     /**
