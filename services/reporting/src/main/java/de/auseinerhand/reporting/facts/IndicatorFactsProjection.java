@@ -52,6 +52,15 @@ public class IndicatorFactsProjection {
 
     private static final Object DERIVE = new Object();
 
+    private io.micrometer.core.instrument.Timer derivation;
+
+    @Inject
+    void metrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        derivation = io.micrometer.core.instrument.Timer.builder("aeh_reporting_figures_derivation")
+                .description("time the live consumer's transaction spends deriving the stored figures before it commits")
+                .publishPercentiles(0.5, 0.99).register(registry);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventEnvelope envelope) {
         if (!relevant(envelope)) {
@@ -83,8 +92,10 @@ public class IndicatorFactsProjection {
                 if (transactions.getTransactionStatus() != jakarta.transaction.Status.STATUS_ACTIVE) {
                     return;
                 }
+                long started = System.nanoTime();
                 try (Connection c = dataSource.getConnection()) {
                     de.auseinerhand.reporting.indicators.StoredFigures.derive(c, version);
+                    derivation.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
                 } catch (SQLException e) {
                     throw new IllegalStateException("deriving the stored figures failed", e);
                 }
