@@ -105,24 +105,36 @@ public final class StoredFigures {
                 }
             }
         }
+        // which days each person needs, then their contributions on those days: the persons are independent, so the
+        // engine runs on every core (a rebuild's whole log; a live batch of one person stays on its thread)
+        java.util.stream.Stream<UUID> persons = chunk.size() > 20 ? chunk.parallelStream() : chunk.stream();
+        Map<UUID, TreeMap<LocalDate, Contribution>> computed = persons.collect(java.util.stream.Collectors.toConcurrentMap(p -> p, p -> {
+            FactRows own = rows.of(p);
+            LocalDate first = dirty.get(p).first();
+            TreeSet<LocalDate> days = new TreeSet<>(dirty.get(p));
+            days.addAll(own.knowledgeDays().tailSet(first, true));
+            days.addAll(history.getOrDefault(p, new TreeMap<>()).tailMap(first, false).keySet());
+            TreeMap<LocalDate, Contribution> out = new TreeMap<>();
+            for (LocalDate day : days) {
+                out.put(day, engine.contribution(own.at(FactRows.endOf(day)), p));
+            }
+            return out;
+        }));
         Map<LocalDate, Map<String, Figures>> deltas = new TreeMap<>();
         try (PreparedStatement delete = c.prepareStatement("delete from rp_contribution where person_id = ? and known_on >= ?");
                 PreparedStatement insert = c.prepareStatement("insert into rp_contribution (person_id, known_on, sex, data) values (?, ?, ?, ?)")) {
             for (UUID person : chunk) {
-                FactRows own = rows.of(person);
                 TreeMap<LocalDate, Contribution> before = history.getOrDefault(person, new TreeMap<>());
                 LocalDate first = dirty.get(person).first();
-                TreeSet<LocalDate> days = new TreeSet<>(dirty.get(person));
-                days.addAll(own.knowledgeDays().tailSet(first, true));
-                days.addAll(before.tailMap(first, false).keySet());
                 Map.Entry<LocalDate, Contribution> baseEntry = before.lowerEntry(first);
                 Contribution base = baseEntry == null ? Contribution.NONE : baseEntry.getValue();
                 Contribution prevNew = base;
                 Contribution prevOld = base;
                 List<Map.Entry<LocalDate, Contribution>> rewritten = new ArrayList<>();
                 boolean changed = false;
-                for (LocalDate day : days) {
-                    Contribution now = engine.contribution(own.at(FactRows.endOf(day)), person);
+                for (Map.Entry<LocalDate, Contribution> computedDay : computed.get(person).entrySet()) {
+                    LocalDate day = computedDay.getKey();
+                    Contribution now = computedDay.getValue();
                     Map.Entry<LocalDate, Contribution> oldEntry = before.floorEntry(day);
                     Contribution old = oldEntry == null ? Contribution.NONE : oldEntry.getValue();
                     if (!now.equals(old) || !prevNew.equals(prevOld)) {
