@@ -428,6 +428,10 @@ public class Rebuilds {
                 int persons = de.auseinerhand.reporting.indicators.StoredFigures.derive(c, p.version());
                 c.commit();
                 LOG.infof("rebuild %s: stored figures of %d persons derived in %d ms", p.rebuildId(), persons, (System.nanoTime() - tDerive) / 1_000_000);
+                // statistics for the new tables before queries use them (the planner knows nothing of a table filled just now)
+                for (String t : allTables()) {
+                    sql("analyze " + schema + "." + t);
+                }
                 // phase 2: switch the views in one transaction, then follow to the end once more
                 update(p, "SWITCHING", applied[0], 0, null);
                 switchedAt[0] = switchTo(p.version());

@@ -84,15 +84,19 @@ public final class StoredFigures {
         }
         IndicatorEngine engine = engine();
         List<UUID> persons = new ArrayList<>(dirty.keySet());
+        // the changes of all chunks are added up first and written once: one row version per unit, sex, month and day
+        // (a rebuild's thousands of chunks would otherwise update the same rows thousands of times)
+        Map<LocalDate, Map<String, Figures>> deltas = new TreeMap<>();
         for (int from = 0; from < persons.size(); from += CHUNK) {
             List<UUID> chunk = persons.subList(from, Math.min(persons.size(), from + CHUNK));
-            recompute(c, engine, chunk, dirty);
+            recompute(c, engine, chunk, dirty, deltas);
         }
+        writeDeltas(c, deltas);
         return persons.size();
     }
 
-    private static void recompute(Connection c, IndicatorEngine engine, List<UUID> chunk, Map<UUID, TreeSet<LocalDate>> dirty)
-            throws SQLException {
+    private static void recompute(Connection c, IndicatorEngine engine, List<UUID> chunk, Map<UUID, TreeSet<LocalDate>> dirty,
+            Map<LocalDate, Map<String, Figures>> deltas) throws SQLException {
         UUID[] ids = chunk.toArray(UUID[]::new);
         FactRows rows = FactRows.ofPersons(c, ids);
         Map<UUID, TreeMap<LocalDate, Contribution>> history = new HashMap<>();
@@ -120,7 +124,6 @@ public final class StoredFigures {
             }
             return out;
         }));
-        Map<LocalDate, Map<String, Figures>> deltas = new TreeMap<>();
         try (PreparedStatement delete = c.prepareStatement("delete from rp_contribution where person_id = ? and known_on >= ?");
                 PreparedStatement insert = c.prepareStatement("insert into rp_contribution (person_id, known_on, sex, data) values (?, ?, ?, ?)")) {
             for (UUID person : chunk) {
@@ -169,7 +172,6 @@ public final class StoredFigures {
             delete.executeBatch();
             insert.executeBatch();
         }
-        writeDeltas(c, deltas);
     }
 
     private static final String COLUMNS = String.join(", ", Figures.COUNTS) + ", llu, kdu";
