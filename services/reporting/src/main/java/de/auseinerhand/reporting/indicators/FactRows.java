@@ -249,36 +249,88 @@ public final class FactRows {
         return days;
     }
 
-    /** The rows of one person out of the rows of several (their decisions, those decisions' amounts, terminations and cases). */
-    FactRows of(UUID person) {
-        FactRows r = new FactRows();
-        java.util.Set<UUID> ds = new java.util.HashSet<>();
-        for (AmountRow x : amounts) {
-            if (x.personId().equals(person)) {
-                ds.add(x.decisionId());
+    /** Positions of the rows by key, built once for {@link #of} (which then reads only a person's own rows). */
+    private record Index(Map<UUID, List<Integer>> amountsOfPerson, Map<UUID, List<Integer>> amountsOfDecision,
+                         Map<UUID, List<Integer>> decisionsById, Map<UUID, List<Integer>> decisionsReplacing,
+                         Map<UUID, List<Integer>> terminationsOfDecision, Map<String, List<Integer>> residencesOfCase,
+                         Map<UUID, List<Integer>> persons, Map<UUID, List<Integer>> abilities, Map<UUID, List<Integer>> integrations,
+                         Map<UUID, List<Integer>> ends, Map<UUID, List<Integer>> measures) {
+    }
+
+    private volatile Index index;
+
+    private static <K, R> Map<K, List<Integer>> positions(List<R> rows, java.util.function.Function<R, K> key) {
+        Map<K, List<Integer>> out = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            K k = key.apply(rows.get(i));
+            if (k != null) {
+                out.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
             }
         }
+        return out;
+    }
+
+    private Index index() {
+        Index i = index;
+        if (i == null) {
+            synchronized (this) {
+                i = index;
+                if (i == null) {
+                    i = new Index(positions(amounts, AmountRow::personId), positions(amounts, AmountRow::decisionId),
+                            positions(decisions, DecisionRow::decisionId), positions(decisions, DecisionRow::replaces),
+                            positions(terminations, TerminationRow::decisionId), positions(residences, ResidenceRow::caseId),
+                            positions(persons, PersonRow::personId), positions(abilities, AbilityRow::personId),
+                            positions(integrations, IntegrationRow::personId), positions(ends, EndRow::personId),
+                            positions(measures, MeasureRow::personId));
+                    index = i;
+                }
+            }
+        }
+        return i;
+    }
+
+    /** The rows at the positions gathered, in their original order (where the engine takes the first or last of equals). */
+    private static <R> void take(List<R> from, java.util.Collection<List<Integer>> positions, List<R> into) {
+        TreeSet<Integer> sorted = new TreeSet<>();
+        positions.forEach(sorted::addAll);
+        for (int i : sorted) {
+            into.add(from.get(i));
+        }
+    }
+
+    /**
+     * The rows of one person out of the rows of several (their decisions and the decisions replacing those, those
+     * decisions' amounts and terminations, their cases' residences, the person's own facts), in the same order as here.
+     */
+    FactRows of(UUID person) {
+        Index ix = index();
+        FactRows r = new FactRows();
+        java.util.Set<UUID> ds = new java.util.HashSet<>();
+        for (int i : ix.amountsOfPerson().getOrDefault(person, List.of())) {
+            ds.add(amounts.get(i).decisionId());
+        }
+        List<List<Integer>> decisionRows = new ArrayList<>();
+        for (UUID d : ds) {
+            decisionRows.add(ix.decisionsById().getOrDefault(d, List.of()));
+            decisionRows.add(ix.decisionsReplacing().getOrDefault(d, List.of()));
+        }
+        take(decisions, decisionRows, r.decisions);
+        java.util.Set<UUID> all = new java.util.HashSet<>(ds);
         java.util.Set<String> cases = new java.util.HashSet<>();
-        for (DecisionRow x : decisions) {
+        for (DecisionRow x : r.decisions) {
+            all.add(x.decisionId());
             if (ds.contains(x.decisionId())) {
                 cases.add(x.caseId());
             }
         }
-        for (DecisionRow x : decisions) {
-            if (ds.contains(x.decisionId()) || (x.replaces() != null && ds.contains(x.replaces()))) {
-                r.decisions.add(x);
-            }
-        }
-        java.util.Set<UUID> all = new java.util.HashSet<>(ds);
-        r.decisions.forEach(x -> all.add(x.decisionId()));
-        amounts.stream().filter(x -> all.contains(x.decisionId())).forEach(r.amounts::add);
-        terminations.stream().filter(x -> all.contains(x.decisionId())).forEach(r.terminations::add);
-        residences.stream().filter(x -> cases.contains(x.caseId())).forEach(r.residences::add);
-        persons.stream().filter(x -> x.personId().equals(person)).forEach(r.persons::add);
-        abilities.stream().filter(x -> x.personId().equals(person)).forEach(r.abilities::add);
-        integrations.stream().filter(x -> x.personId().equals(person)).forEach(r.integrations::add);
-        ends.stream().filter(x -> x.personId().equals(person)).forEach(r.ends::add);
-        measures.stream().filter(x -> x.personId().equals(person)).forEach(r.measures::add);
+        take(amounts, all.stream().map(d -> ix.amountsOfDecision().getOrDefault(d, List.of())).toList(), r.amounts);
+        take(terminations, all.stream().map(d -> ix.terminationsOfDecision().getOrDefault(d, List.of())).toList(), r.terminations);
+        take(residences, cases.stream().map(k -> ix.residencesOfCase().getOrDefault(k, List.of())).toList(), r.residences);
+        take(persons, List.of(ix.persons().getOrDefault(person, List.of())), r.persons);
+        take(abilities, List.of(ix.abilities().getOrDefault(person, List.of())), r.abilities);
+        take(integrations, List.of(ix.integrations().getOrDefault(person, List.of())), r.integrations);
+        take(ends, List.of(ix.ends().getOrDefault(person, List.of())), r.ends);
+        take(measures, List.of(ix.measures().getOrDefault(person, List.of())), r.measures);
         return r;
     }
 
