@@ -140,6 +140,96 @@ class StoredFiguresTest {
         assertThat(after.nonEmployable - before.nonEmployable).isEqualTo(1);
     }
 
+    /**
+     * Many households whose facts were recorded on two days (just before and just after midnight in Berlin) reach
+     * reporting in a shuffled order, so that facts of the earlier day arrive after facts of the later one for the same
+     * persons, in batches of many persons: the stored figures must equal the fold on both days and after.
+     */
+    @Test
+    void factsOfTwoDaysInAShuffledOrderGiveTheFiguresOfTheFold() throws Exception {
+        java.util.Random random = new java.util.Random(20261207);
+        String[] towns = {"05958008", "05958024", "05958036", "05958040"};
+        String before = "2025-03-10T22:59:50Z";
+        String after = "2025-03-10T23:00:10Z";
+        record Pending(EventData data, String caseId, String municipality, String at) {
+        }
+        List<Pending> events = new java.util.ArrayList<>();
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (int h = 0; h < 40; h++) {
+            String town = towns[h % towns.length];
+            String caseId = String.format("BG-%s-55%04d", town, h + (int) (System.nanoTime() % 100) * 40);
+            var head = TestEvents.person(PersonRole.HEAD, YearMonth.of(1975 + h % 20, 1 + h % 12), h % 2 == 0 ? Sex.FEMALE : Sex.MALE, true,
+                    LocalDate.of(2023, 1, 1));
+            var partner = TestEvents.person(PersonRole.PARTNER, YearMonth.of(1980, 6), Sex.MALE, h % 3 != 0, LocalDate.of(2023, 1, 1));
+            boolean couple = h % 2 == 1;
+            UUID decision = UUID.randomUUID();
+            String day1 = random.nextBoolean() ? before : after;
+            events.add(new Pending(TestEvents.caseOpened(caseId, town, LocalDate.of(2023, 1, 1)), caseId, town, before));
+            events.add(new Pending(head, caseId, town, before));
+            if (couple) {
+                events.add(new Pending(partner, caseId, town, day1));
+            }
+            List<PersonEntitlement> people = couple
+                    ? List.of(amounts(head.personId(), "450.00", "300.00"), amounts(partner.personId(), "450.00", "300.00"))
+                    : List.of(amounts(head.personId(), "563.00", "400.00"));
+            events.add(new Pending(new EntitlementDecided(decision, new Period(LocalDate.of(2023, 1, 1), LocalDate.of(2025, 12, 31)), false,
+                    "2023-01", people, new BigDecimal("1500.00"), new BigDecimal("900.00"), new BigDecimal("600.00"), null, null, null),
+                    caseId, town, day1));
+            if (h % 4 == 0) {
+                events.add(new Pending(new CaseMoved(town, towns[(h + 1) % towns.length], LocalDate.of(2025, 2, 1)), caseId, town, after));
+            }
+            if (h % 5 == 0) {
+                events.add(new Pending(new EntitlementAmended(decision, LocalDate.of(2025, 2, 1), "income", "2025-02",
+                        List.of(amounts(head.personId(), "100.00", "400.00")), new BigDecimal("500.00"), new BigDecimal("100.00"),
+                        new BigDecimal("400.00")), caseId, town, after));
+            }
+            if (h % 6 == 0) {
+                events.add(new Pending(new EntitlementTerminated(decision, LocalDate.of(2025, 3, 16), "moved away"), caseId, town, before));
+            }
+            if (h % 7 == 0) {
+                events.add(new Pending(new EmployabilityChanged(head.personId(), false, LocalDate.of(2024, 12, 1),
+                        EmployabilityBasis.MEDICAL_FINDING), caseId, town, after));
+            }
+        }
+        java.util.Collections.shuffle(events, random);
+        long version = 1;
+        for (Pending e : events) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            TestEvents.publish(EventCodec.envelope(id, e.data(), e.caseId(), Instant.parse(e.at()), e.municipality(), "test-" + e.caseId(),
+                    version++, UUID.randomUUID(), null, "user:test", null));
+        }
+        Eventually.assertSoon(() -> {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement("select count(*) from consumer_inbox where event_id = any(?)")) {
+                ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).isEqualTo(ids.size());
+                }
+            }
+        });
+        for (YearMonth month : List.of(YearMonth.of(2025, 1), YearMonth.of(2025, 2), YearMonth.of(2025, 3))) {
+            for (LocalDate asOf : List.of(LocalDate.of(2025, 3, 10), LocalDate.of(2025, 3, 11), LocalDate.of(2025, 7, 1))) {
+                for (boolean official : List.of(false, true)) {
+                    String at = month + " as of " + asOf + (official ? " final" : " early");
+                    Eventually.assertSoon(() -> {
+                        IndicatorService.Result fold = indicators.computeFromFacts(month, asOf, official);
+                        IndicatorService.Result stored = indicators.compute(month, asOf, official);
+                        for (int i = 0; i < fold.indicators().size(); i++) {
+                            IndicatorEngine.Indicators f = fold.indicators().get(i);
+                            IndicatorEngine.Indicators s = stored.indicators().get(i);
+                            String unit = at + ", " + f.municipality() + " " + f.sex();
+                            assertThat(s.values()).as(unit).isEqualTo(f.values());
+                            assertThat(s.current()).as(unit + " figures").isEqualTo(f.current());
+                            assertThat(s.yearBefore()).as(unit + " year before").isEqualTo(f.yearBefore());
+                        }
+                    });
+                }
+            }
+        }
+    }
+
     private IndicatorEngine.Figures figures(YearMonth month, LocalDate asOf) {
         return indicators.compute(month, asOf, false).indicators().stream()
                 .filter(i -> i.municipality().equals(MEDEBACH) && i.sex().equals(IndicatorEngine.ALL)).findFirst().orElseThrow().current();
