@@ -98,9 +98,11 @@ async function load() {
 (async () => {
   const claims = await OIDC.ready();
   $('user').textContent = claims.preferred_username || claims.sub;
-  const now = new Date();
-  $('month').value = ym(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)));
-  $('asOf').value = now.toISOString().slice(0, 10);
+  // the service's day (Europe/Berlin), not the browser's: "asOf" counts what was known by the end of that day
+  const today = (await (await fetch('/api/v1/dashboard-config')).json()).today;
+  const [y, m] = today.split('-').map(Number);
+  $('month').value = ym(new Date(Date.UTC(y, m - 2, 1)));
+  $('asOf').value = today;
   INDICATORS.forEach(k => $('indicator').add(new Option(k, k)));
   const towns = await api(`/api/v1/indicators?month=${$('month').value}&sex=ALL`);
   towns.rows.filter(r => r.municipality !== 'district').forEach(r => $('municipality').add(new Option(r.name, r.municipality)));

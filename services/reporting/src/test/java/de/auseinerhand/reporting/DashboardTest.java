@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 /** The dashboard is served by reporting itself, with its scripts (no CDN) and the issuer the API trusts. */
 @QuarkusTest
 class DashboardTest {
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
 
     @Test
     void pageScriptsAndLoginSettingsAreServed() {
@@ -20,7 +23,9 @@ class DashboardTest {
         given().get("/dashboard/dashboard.js").then().statusCode(200).body(containsString("/api/v1/indicators/series"));
         given().get("/dashboard/oidc.js").then().statusCode(200).body(containsString("code_challenge_method"));
         given().get("/api/v1/dashboard-config").then().statusCode(200).body("clientId", equalTo("aeh-dashboard"))
-                .body("issuer", endsWith("/realms/quarkus"));
+                .body("issuer", endsWith("/realms/quarkus"))
+                // the service's day in Europe/Berlin, from its clock (the dashboard's default asOf)
+                .body("today", equalTo(java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Berlin"))).toString()));
     }
 
     @Test

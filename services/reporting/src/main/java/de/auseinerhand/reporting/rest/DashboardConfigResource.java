@@ -21,13 +21,21 @@ public class DashboardConfigResource {
     @ConfigProperty(name = "aeh.reporting.dashboard.client-id", defaultValue = "aeh-dashboard")
     String clientId;
 
-    public record Config(String issuer, String clientId) {
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
+    /**
+     * {@code today}: the service's day in Europe/Berlin (the day "asOf" means; the browser's own date is UTC or its
+     * zone and would show yesterday's knowledge between midnight in Berlin and midnight UTC).
+     */
+    public record Config(String issuer, String clientId, java.time.LocalDate today) {
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "OIDC settings of the analyst dashboard (no secrets: a public client with PKCE)")
     public Config config() {
-        return new Config(issuer.replaceAll("/+$", ""), clientId);
+        return new Config(issuer.replaceAll("/+$", ""), clientId,
+                java.time.LocalDate.now(clock.withZone(de.auseinerhand.reporting.indicators.IndicatorService.ZONE)));
     }
 }
