@@ -114,22 +114,7 @@ class StoredFiguresTest {
         for (YearMonth month : months) {
             for (LocalDate asOf : days) {
                 for (boolean official : List.of(false, true)) {
-                    String at = month + " as of " + asOf + (official ? " final" : " early");
-                    // other test classes may still be delivering their events: both sides from the same state of knowledge
-                    Eventually.assertSoon(() -> {
-                        IndicatorService.Result fold = indicators.computeFromFacts(month, asOf, official);
-                        IndicatorService.Result stored = indicators.compute(month, asOf, official);
-                        assertThat(stored.indicators()).as(at).hasSameSizeAs(fold.indicators());
-                        for (int i = 0; i < fold.indicators().size(); i++) {
-                            IndicatorEngine.Indicators f = fold.indicators().get(i);
-                            IndicatorEngine.Indicators s = stored.indicators().get(i);
-                            String unit = at + ", " + f.municipality() + " " + f.sex();
-                            assertThat(s.municipality() + s.sex()).as(unit).isEqualTo(f.municipality() + f.sex());
-                            assertThat(s.values()).as(unit).isEqualTo(f.values());
-                            assertThat(s.current()).as(unit + " figures").isEqualTo(f.current());
-                            assertThat(s.yearBefore()).as(unit + " year before").isEqualTo(f.yearBefore());
-                        }
-                    });
+                    storedEqualsFold(month, asOf, official);
                 }
             }
         }
@@ -212,22 +197,32 @@ class StoredFiguresTest {
         for (YearMonth month : List.of(YearMonth.of(2025, 1), YearMonth.of(2025, 2), YearMonth.of(2025, 3))) {
             for (LocalDate asOf : List.of(LocalDate.of(2025, 3, 10), LocalDate.of(2025, 3, 11), LocalDate.of(2025, 7, 1))) {
                 for (boolean official : List.of(false, true)) {
-                    String at = month + " as of " + asOf + (official ? " final" : " early");
-                    Eventually.assertSoon(() -> {
-                        IndicatorService.Result fold = indicators.computeFromFacts(month, asOf, official);
-                        IndicatorService.Result stored = indicators.compute(month, asOf, official);
-                        for (int i = 0; i < fold.indicators().size(); i++) {
-                            IndicatorEngine.Indicators f = fold.indicators().get(i);
-                            IndicatorEngine.Indicators s = stored.indicators().get(i);
-                            String unit = at + ", " + f.municipality() + " " + f.sex();
-                            assertThat(s.values()).as(unit).isEqualTo(f.values());
-                            assertThat(s.current()).as(unit + " figures").isEqualTo(f.current());
-                            assertThat(s.yearBefore()).as(unit + " year before").isEqualTo(f.yearBefore());
-                        }
-                    });
+                    storedEqualsFold(month, asOf, official);
                 }
             }
         }
+    }
+
+    /**
+     * Every unit's and sex's indicators and figures from the stored figures equal the fold's. Other test classes may still
+     * be delivering their events: both sides from the same state of knowledge, retried until they are.
+     */
+    private void storedEqualsFold(YearMonth month, LocalDate asOf, boolean official) {
+        String at = month + " as of " + asOf + (official ? " final" : " early");
+        Eventually.assertSoon(() -> {
+            IndicatorService.Result fold = indicators.computeFromFacts(month, asOf, official);
+            IndicatorService.Result stored = indicators.compute(month, asOf, official);
+            assertThat(stored.indicators()).as(at).hasSameSizeAs(fold.indicators());
+            for (int i = 0; i < fold.indicators().size(); i++) {
+                IndicatorEngine.Indicators f = fold.indicators().get(i);
+                IndicatorEngine.Indicators s = stored.indicators().get(i);
+                String unit = at + ", " + f.municipality() + " " + f.sex();
+                assertThat(s.municipality() + s.sex()).as(unit).isEqualTo(f.municipality() + f.sex());
+                assertThat(s.values()).as(unit).isEqualTo(f.values());
+                assertThat(s.current()).as(unit + " figures").isEqualTo(f.current());
+                assertThat(s.yearBefore()).as(unit + " year before").isEqualTo(f.yearBefore());
+            }
+        });
     }
 
     private IndicatorEngine.Figures figures(YearMonth month, LocalDate asOf) {

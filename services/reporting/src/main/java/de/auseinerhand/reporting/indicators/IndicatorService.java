@@ -45,13 +45,17 @@ public class IndicatorService {
      * @param official apply the waiting time: only what was recorded by the end of month + 3
      */
     public Result compute(YearMonth month, LocalDate asOf, boolean official) {
+        return cached(month, asOf, official, facts.stamp(), () -> computeUncached(month, asOf, official));
+    }
+
+    /** The cached result while {@code stamp} (read before computing) is unchanged, else {@code compute}'s, kept. */
+    private Result cached(YearMonth month, LocalDate asOf, boolean official, String stamp, java.util.function.Supplier<Result> compute) {
         String key = month + "|" + asOf + "|" + official;
-        String stamp = facts.stamp();
         Cached cached = cache.get(key);
         if (cached != null && cached.stamp().equals(stamp)) {
             return cached.result();
         }
-        Result r = computeUncached(month, asOf, official);
+        Result r = compute.get();
         if (cache.size() > 512) {
             cache.clear();
         }
@@ -138,19 +142,9 @@ public class IndicatorService {
         Map<LocalDate, Map<String, IndicatorEngine.Figures>> read = new java.util.HashMap<>();
         List<Result> out = new ArrayList<>();
         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-            String key = m + "|" + asOf + "|" + official;
-            Cached cached = cache.get(key);
-            if (cached != null && cached.stamp().equals(stamp)) {
-                out.add(cached.result());
-                continue;
-            }
-            Result r = computeUncached(m, asOf, official,
-                    day -> read.computeIfAbsent(day, d -> facts.storedFigures(d, from.minusMonths(24), to)));
-            if (cache.size() > 512) {
-                cache.clear();
-            }
-            cache.put(key, new Cached(r, stamp));
-            out.add(r);
+            YearMonth month = m;
+            out.add(cached(month, asOf, official, stamp, () -> computeUncached(month, asOf, official,
+                    day -> read.computeIfAbsent(day, d -> facts.storedFigures(d, from.minusMonths(24), to)))));
         }
         return out;
     }
