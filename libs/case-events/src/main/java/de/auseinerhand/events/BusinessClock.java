@@ -44,4 +44,15 @@ public final class BusinessClock {
     public static Clock of(LocalDate today) {
         return today == null ? system() : startingOn(today);
     }
+
+    /**
+     * {@link #of(LocalDate)} moved on by {@code shift} (null or zero: not moved). A shift of hours lets a training system or a
+     * rehearsal live through midnight, a month's end or a change of law at a chosen moment; processes given the same
+     * {@code today} and {@code shift} agree on every instant. Only business time moves: token lifetimes and Kafka's
+     * timing read the real clock.
+     */
+    public static Clock of(LocalDate today, Duration shift) {
+        Clock base = of(today);
+        return shift == null || shift.isZero() ? base : Clock.offset(base, shift);
+    }
 }

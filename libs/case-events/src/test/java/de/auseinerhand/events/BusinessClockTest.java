@@ -37,4 +37,19 @@ class BusinessClockTest {
         assertThat(clock.getZone()).isEqualTo(BusinessClock.ZONE);
         assertThat(Duration.between(Instant.now(), clock.instant()).abs()).isLessThan(Duration.ofSeconds(5));
     }
+
+    @Test
+    void aShiftedClockIsAheadOrBehindByTheShiftAndAgreesWithAnotherShiftedTheSame() {
+        Duration shift = Duration.ofHours(-1).minusMinutes(45);
+        Clock a = BusinessClock.of(null, shift);
+        Clock b = BusinessClock.of(null, shift);
+        Instant real = BusinessClock.system().instant();
+        assertThat(Duration.between(real.plus(shift), a.instant()).abs()).isLessThan(Duration.ofSeconds(5));
+        assertThat(Duration.between(a.instant(), b.instant()).abs()).isLessThan(Duration.ofSeconds(5));
+        // with a day as well: that day's real time of day, moved on by the shift
+        Clock day = BusinessClock.of(LocalDate.of(2027, 1, 1), Duration.ofHours(30));
+        assertThat(Duration.between(BusinessClock.startingOn(LocalDate.of(2027, 1, 1)).instant().plus(Duration.ofHours(30)), day.instant()).abs())
+                .isLessThan(Duration.ofSeconds(5));
+        assertThat(BusinessClock.of(null, Duration.ZERO).instant()).isCloseTo(real, org.assertj.core.api.Assertions.within(5, java.time.temporal.ChronoUnit.SECONDS));
+    }
 }

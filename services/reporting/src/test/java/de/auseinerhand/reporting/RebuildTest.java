@@ -187,6 +187,10 @@ class RebuildTest {
         var done = given().auth().oauth2(ADMIN).get("/api/v1/admin/rebuilds/current").then().statusCode(200).extract().jsonPath();
         assertThat(done.getInt("version")).isEqualTo(versionBefore);
         assertThat(done.getBoolean("checksumsEqual")).as("rebuilt tables equal the live ones").isTrue();
+        // the live stored figures equal the rebuilt ones, but for the households written during the rebuild (one person each)
+        // whose events the live version may or may not have seen before the switch
+        assertThat(done.getLong("personsWithOtherFigures")).as("persons whose live stored figures differ from the rebuilt ones")
+                .isBetween(0L, (long) next.get() - 100);
         assertThat(done.getLong("events")).isPositive();
         assertThat(indexesOf(done.getInt("version"))).as("keys and query indexes of the rebuilt version").isEqualTo(indexesBefore);
         assertThat(reads.get()).as("reads during the rebuild").isPositive();

@@ -93,7 +93,7 @@ public class Rebuilds {
 
     public record Progress(UUID rebuildId, int version, String status, Instant startedAt, long events, double eventsPerSecond, long lag,
                            Double etaSeconds, Instant switchedAt, Instant finishedAt, String checksumLive, String checksumRebuilt,
-                           Boolean checksumsEqual, String message) {
+                           Boolean checksumsEqual, Long personsWithOtherFigures, String message) {
     }
 
     private final AtomicReference<Progress> current = new AtomicReference<>();
@@ -280,7 +280,7 @@ public class Rebuilds {
         }
         if (latest.status().equals("RUNNING") && !lockHeldElsewhere()) {
             return new Progress(latest.rebuildId(), latest.version(), "INTERRUPTED", latest.startedAt(), 0, 0, 0, null, null, null, null, null,
-                    null, "the replica running it stopped; start a new rebuild");
+                    null, null, "the replica running it stopped; start a new rebuild");
         }
         return latest;
     }
@@ -296,7 +296,7 @@ public class Rebuilds {
                 }
                 java.sql.Timestamp finished = rs.getTimestamp(6);
                 return new Progress(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getTimestamp(4).toInstant(), 0, 0, 0, null,
-                        null, finished == null ? null : finished.toInstant(), null, null, null,
+                        null, finished == null ? null : finished.toInstant(), null, null, null, null,
                         rs.getString(3).equals("RUNNING") ? "running on another replica (requested by " + rs.getString(5) + ")" : null);
             }
         } catch (SQLException e) {
@@ -374,7 +374,7 @@ public class Rebuilds {
             Instant started = Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             sql("insert into projection_rebuild (rebuild_id, projection, version, requested_by, started_at, status) values (?,?,?,?,?,'RUNNING')",
                     id, PROJECTION, version, actor, java.sql.Timestamp.from(started));
-            Progress first = new Progress(id, version, "RUNNING", started, 0, 0, 0, null, null, null, null, null, null, null);
+            Progress first = new Progress(id, version, "RUNNING", started, 0, 0, 0, null, null, null, null, null, null, null, null);
             current.set(first);
             Thread t = new Thread(() -> {
                 try {
@@ -461,11 +461,18 @@ public class Rebuilds {
                     // the live rows are about to go: say which tables differ and how, for the diagnosis
                     LOG.warnf("rebuild %s: the live projection differs from the rebuild: %s", p.rebuildId(), differences);
                 }
+                // the stored figures are derived, not checksummed: compare each person's contributions instead
+                long[] figuresDiffering = {0};
+                String figures = figuresDifferences("rp_v" + old, schema, figuresDiffering);
+                if (figures != null) {
+                    LOG.warnf("rebuild %s: %s", p.rebuildId(), figures);
+                    differences = differences == null ? figures : differences + "; " + figures;
+                }
                 sql("drop schema rp_v" + old + " cascade");
                 Instant finished = Instant.now(clock);
                 double seconds = Math.max(0.001, Duration.between(p.startedAt(), finished).toMillis() / 1000.0);
                 Progress done = new Progress(p.rebuildId(), p.version(), "DONE", p.startedAt(), applied[0], applied[0] / seconds, 0, 0.0,
-                        switched, finished, live, rebuilt, live.equals(rebuilt), differences);
+                        switched, finished, live, rebuilt, live.equals(rebuilt), figuresDiffering[0], differences);
                 current.set(done);
                 sql("update projection_rebuild set status = 'DONE', switched_at = ?, finished_at = ?, events = ?, events_per_second = ?,"
                         + " checksum_live = ?, checksum_rebuilt = ? where rebuild_id = ?", java.sql.Timestamp.from(switched),
@@ -476,7 +483,7 @@ public class Rebuilds {
         } catch (RuntimeException | SQLException e) {
             LOG.errorf(e, "rebuild %s failed", p.rebuildId());
             Progress failed = new Progress(p.rebuildId(), p.version(), "FAILED", p.startedAt(), current.get().events(), 0, 0, null, null,
-                    Instant.now(clock), null, null, null, e.getMessage());
+                    Instant.now(clock), null, null, null, null, e.getMessage());
             current.set(failed);
             sql("update projection_rebuild set status = 'FAILED', finished_at = now(), message = ? where rebuild_id = ?",
                     String.valueOf(e.getMessage()), p.rebuildId());
@@ -610,7 +617,7 @@ public class Rebuilds {
         double seconds = Math.max(0.001, Duration.between(p.startedAt(), Instant.now(clock)).toMillis() / 1000.0);
         double rate = events / seconds;
         Progress now = new Progress(p.rebuildId(), p.version(), status, p.startedAt(), events, rate, lag, rate > 0 ? lag / rate : null, null,
-                null, null, null, null, message);
+                null, null, null, null, null, message);
         current.set(now);
         return now;
     }
@@ -715,6 +722,27 @@ public class Rebuilds {
             return "comparison failed: " + e.getMessage();
         }
         return out.length() == 0 ? "only rows the rebuild holds in addition differ" : out.toString();
+    }
+
+    /**
+     * The persons whose stored contributions (every day of knowledge) the live version holds otherwise than the rebuilt one:
+     * a person's facts that arrived after the switch are only in the rebuilt version, otherwise they must agree. Null when
+     * all agree; {@code count[0]}: how many persons differ.
+     */
+    String figuresDifferences(String liveSchema, String rebuiltSchema, long[] count) {
+        String rows = "select person_id, known_on, sex, data from ";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select count(distinct person_id), min(person_id::text) from ((" + rows + liveSchema
+                        + ".rp_contribution except " + rows + rebuiltSchema + ".rp_contribution) union all (" + rows + rebuiltSchema
+                        + ".rp_contribution except " + rows + liveSchema + ".rp_contribution)) x");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            count[0] = rs.getLong(1);
+            return count[0] == 0 ? null : "the stored figures of " + count[0] + " persons differ from the rebuilt ones, e.g. person " + rs.getString(2)
+                    + " (their facts after the switch, or else a defect of the live derivation)";
+        } catch (SQLException e) {
+            return "comparison of the stored figures failed: " + e.getMessage();
+        }
     }
 
     String checksum(String schema, String keysOf) {
