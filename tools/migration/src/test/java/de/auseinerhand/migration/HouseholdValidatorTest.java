@@ -122,6 +122,42 @@ class HouseholdValidatorTest {
     }
 
     @Test
+    void housingCostsAndIncomesAreCheckedWithTheirFields() throws IOException {
+        // the shape: a negative rent, an unknown kind of income, a field the format does not know
+        assertThat(problems(h -> at(h, "housing", 0).put("rent", -1))).extracting(Problem::field).containsExactly("housing[0].rent");
+        assertThat(problems(h -> ((ObjectNode) at(h, "members", 1).withArray("incomes").get(0)).put("kind", "LOTTERY")))
+                .extracting(Problem::field).containsExactly("members[1].incomes[0].kind");
+        assertThat(problems(h -> at(h, "housing", 1).put("warmRent", 575))).containsExactly(
+                new Problem("housing[1].warmRent", "is not a field of the format"));
+        assertThat(problems(h -> at(h, "housing", 0).remove("householdSize"))).containsExactly(
+                new Problem("housing[0].householdSize", "is required"));
+        // in order within the case's time, for at least the members of that day (two from 2021-03-01)
+        assertThat(problems(h -> at(h, "housing", 1).put("from", "2021-02-01"))).extracting(Problem::field).containsExactly("housing[1].from");
+        assertThat(problems(h -> at(h, "housing", 0).put("from", "2021-02-28"))).extracting(Problem::field).containsExactly("housing[0].from");
+        assertThat(problems(h -> at(h, "housing", 0).put("householdSize", 1))).containsExactly(
+                new Problem("housing[0].householdSize", "is less than the 2 members of the case on 2021-03-01"));
+        // an income while a member, before the cut-over, net and contributions within the gross
+        ObjectNode[] income = new ObjectNode[1];
+        Consumer<ObjectNode> first = h -> income[0] = (ObjectNode) at(h, "members", 0).withArray("incomes").get(0);
+        assertThat(problems(first.andThen(h -> income[0].put("fromMonth", "2021-02")))).containsExactly(
+                new Problem("members[0].incomes[0].fromMonth", "is outside the membership's months 2021-03 to 2026-12"));
+        assertThat(problems(first.andThen(h -> income[0].put("toMonth", "2022-06")))).containsExactly(
+                new Problem("members[0].incomes[0].toMonth", "is before fromMonth 2022-07"));
+        assertThat(problems(first.andThen(h -> income[0].put("net", 1900.01)))).containsExactly(
+                new Problem("members[0].incomes[0].net", "is more than the gross 1900.00"));
+        assertThat(problems(first.andThen(h -> income[0].put("socialContributions", 399.01)))).containsExactly(
+                new Problem("members[0].incomes[0].socialContributions", "and net are more than the gross 1900.00"));
+        assertThat(problems(first.andThen(h -> income[0].put("earnedBeforeBirth", true)))).containsExactly(
+                new Problem("members[0].incomes[0].earnedBeforeBirth", "is only for kind PARENTAL_ALLOWANCE"));
+        // a household without either is still a household of the format (the old system may not have them)
+        assertThat(problems(h -> {
+            h.remove("housing");
+            ((ObjectNode) h.withArray("members").get(0)).remove("incomes");
+            ((ObjectNode) h.withArray("members").get(1)).remove("incomes");
+        })).isEmpty();
+    }
+
+    @Test
     void everyReferenceNamesAMemberOfTheHousehold() throws IOException {
         assertThat(problems(h -> at(h, "measures", 0).put("personId", "P-9")))
                 .containsExactly(new Problem("measures[0].personId", "names no member of the household"));

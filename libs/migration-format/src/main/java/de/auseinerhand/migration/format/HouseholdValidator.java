@@ -125,6 +125,74 @@ public final class HouseholdValidator {
             postings(opened, end);
             measures();
             integrations();
+            housing(opened, end);
+        }
+
+        /** § 22 SGB II: the dwelling's costs in order within the case's time, for at least everyone in the case that day. */
+        private void housing(LocalDate opened, LocalDate end) {
+            dated("housing", h.path("housing"), "from", opened, end);
+            int i = 0;
+            for (JsonNode x : h.path("housing")) {
+                String f = "housing[" + i++ + "]";
+                LocalDate from = parse(x.get("from"));
+                if (from == null) {
+                    continue;
+                }
+                int present = 0;
+                for (JsonNode m : h.get("members")) {
+                    LocalDate joined = parse(m.get("joinedOn"));
+                    LocalDate left = m.has("leftOn") ? parse(m.get("leftOn")) : null;
+                    if (joined != null && !joined.isAfter(from) && (left == null || left.isAfter(from))) {
+                        present++;
+                    }
+                }
+                if (x.get("householdSize").asInt() < present) {
+                    fail(f + ".householdSize", "is less than the " + present + " members of the case on " + from);
+                }
+            }
+        }
+
+        /** §§ 11–11b SGB II: a member's incomes for months while a member, net and contributions within the gross. */
+        private void incomes(String field, JsonNode m, LocalDate joined, LocalDate to) {
+            int i = 0;
+            for (JsonNode x : m.path("incomes")) {
+                String f = field + "[" + i++ + "]";
+                YearMonth from = month(f + ".fromMonth", x.get("fromMonth"));
+                YearMonth until = x.has("toMonth") ? month(f + ".toMonth", x.get("toMonth")) : null;
+                if (from != null && joined != null && to != null
+                        && (from.isBefore(YearMonth.from(joined)) || from.isAfter(YearMonth.from(to)))) {
+                    fail(f + ".fromMonth", "is outside the membership's months " + YearMonth.from(joined) + " to " + YearMonth.from(to));
+                } else if (from != null && from.isAfter(YearMonth.from(cutOver))) {
+                    fail(f + ".fromMonth", "is after the cut-over month " + YearMonth.from(cutOver));
+                }
+                if (from != null && until != null && until.isBefore(from)) {
+                    fail(f + ".toMonth", "is before fromMonth " + from);
+                }
+                BigDecimal gross = x.get("gross").decimalValue();
+                BigDecimal net = x.get("net").decimalValue();
+                BigDecimal contributions = x.has("socialContributions") ? x.get("socialContributions").decimalValue() : BigDecimal.ZERO;
+                if (net.compareTo(gross) > 0) {
+                    fail(f + ".net", "is more than the gross " + euros(gross));
+                } else if (net.add(contributions).compareTo(gross) > 0) {
+                    fail(f + ".socialContributions", "and net are more than the gross " + euros(gross));
+                }
+                if (x.has("earnedBeforeBirth") && !"PARENTAL_ALLOWANCE".equals(x.get("kind").asText())) {
+                    fail(f + ".earnedBeforeBirth", "is only for kind PARENTAL_ALLOWANCE");
+                }
+            }
+        }
+
+        private YearMonth month(String field, JsonNode value) {
+            try {
+                YearMonth m = YearMonth.parse(value.asText());
+                if (m.isBefore(YearMonth.from(SGB_II_START))) {
+                    fail(field, "is before 2005-01 (SGB II)");
+                }
+                return m;
+            } catch (DateTimeParseException e) {
+                fail(field, "is not a month");
+                return null;
+            }
         }
 
         private void moves(LocalDate opened, LocalDate end) {
@@ -192,6 +260,7 @@ public final class HouseholdValidator {
                 dated(f + ".employability", m.path("employability"), "from", joined, to);
                 periods(f + ".unemployment", m.path("unemployment"), joined, to);
                 dated(f + ".circumstances", m.path("circumstances"), "from", joined, to);
+                incomes(f + ".incomes", m, joined, to);
                 int c = 0;
                 for (JsonNode x : m.path("circumstances")) {
                     String cf = f + ".circumstances[" + c++ + "]";

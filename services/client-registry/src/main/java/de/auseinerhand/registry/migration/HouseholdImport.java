@@ -11,6 +11,7 @@ import de.auseinerhand.events.EventTypes;
 import de.auseinerhand.events.registry.CaseworkerFunction;
 import de.auseinerhand.events.registry.EmployabilityBasis;
 import de.auseinerhand.events.registry.HealthFacts;
+import de.auseinerhand.events.registry.IncomeKind;
 import de.auseinerhand.events.registry.PersonRole;
 import de.auseinerhand.events.registry.Sex;
 import de.auseinerhand.migration.format.HouseholdValidator;
@@ -37,6 +38,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -280,9 +282,25 @@ public class HouseholdImport {
                 add.accept(date(c.get("from")), Map.entry(4, new CaseCommand.RecordCircumstances(id, date(c.get("from")), List.of(), null,
                         c.path("inEducation").asBoolean(false), false, false, health, seal ? vault.encrypt(id, health) : UNSEALED)));
             }
+            for (JsonNode in : m.path("incomes")) {
+                // declared when the month begins, or on joining in the middle of it (only a member declares an income)
+                YearMonth from = YearMonth.parse(in.get("fromMonth").asText());
+                LocalDate on = from.atDay(1).isBefore(joined) ? joined : from.atDay(1);
+                add.accept(on, Map.entry(4, new CaseCommand.DeclareIncome(id, IncomeKind.valueOf(in.get("kind").asText()), from,
+                        in.has("toMonth") ? YearMonth.parse(in.get("toMonth").asText()) : null, in.get("gross").decimalValue(),
+                        in.get("net").decimalValue(), in.has("socialContributions") ? in.get("socialContributions").decimalValue() : BigDecimal.ZERO,
+                        in.path("earnedBeforeBirth").asBoolean(false))));
+            }
             if (m.has("leftOn")) {
                 add.accept(date(m.get("leftOn")), Map.entry(8, new CaseCommand.LeaveCase(id, date(m.get("leftOn")), null)));
             }
+        }
+        // the dwelling's costs after the day's joins and departures (rank 8, added after them): its size counts who lives there
+        for (JsonNode x : h.path("housing")) {
+            add.accept(date(x.get("from")), Map.entry(8, new CaseCommand.DeclareHousingCosts(date(x.get("from")), x.get("rent").decimalValue(),
+                    x.get("heating").decimalValue(), x.has("utilities") ? x.get("utilities").decimalValue() : BigDecimal.ZERO,
+                    x.get("householdSize").asInt(), x.has("livingSpace") ? x.get("livingSpace").decimalValue() : null,
+                    x.path("decentralHotWater").asBoolean(false))));
         }
         for (JsonNode c : h.path("caseworkers")) {
             add.accept(date(c.get("from")), Map.entry(3, new CaseCommand.AssignCaseworker(c.get("caseworkerId").asText(),

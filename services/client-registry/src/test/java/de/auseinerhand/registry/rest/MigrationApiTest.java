@@ -48,8 +48,19 @@ class MigrationApiTest {
         unemployment.addObject().put("from", OPENED.plusMonths(30).toString());
         erika.putArray("circumstances").addObject().put("from", OPENED.plusMonths(33).toString())
                 .put("expectedDelivery", OPENED.plusMonths(38).toString());
+        // a job after the first unemployment, for 14 months (net 79 % of the gross)
+        erika.putArray("incomes").addObject().put("kind", "EMPLOYMENT").put("fromMonth", YearMonth.from(OPENED).plusMonths(16).toString())
+                .put("toMonth", YearMonth.from(OPENED).plusMonths(29).toString()).put("gross", new BigDecimal("1900.00"))
+                .put("net", new BigDecimal("1501.00")).put("socialContributions", new BigDecimal("399.00"));
         members.addObject().put("personId", "P-2").put("role", "CHILD").put("firstName", "Paul").put("lastName", "Alt")
-                .put("birthDate", "2017-09-30").put("sex", "MALE").put("employable", false).put("joinedOn", OPENED.toString());
+                .put("birthDate", "2017-09-30").put("sex", "MALE").put("employable", false).put("joinedOn", OPENED.toString())
+                .putArray("incomes").addObject().put("kind", "CHILD_BENEFIT").put("fromMonth", YearMonth.from(OPENED).toString())
+                .put("gross", new BigDecimal("250.00")).put("net", new BigDecimal("250.00"));
+        ArrayNode housing = h.putArray("housing");
+        housing.addObject().put("from", OPENED.toString()).put("rent", new BigDecimal("380.00")).put("utilities", new BigDecimal("70.00"))
+                .put("heating", new BigDecimal("85.00")).put("householdSize", 2);
+        housing.addObject().put("from", OPENED.plusYears(2).toString()).put("rent", new BigDecimal("410.00")).put("utilities", new BigDecimal("75.00"))
+                .put("heating", new BigDecimal("90.00")).put("householdSize", 2);
         ArrayNode cw = h.putArray("caseworkers");
         cw.addObject().put("function", "BENEFITS").put("caseworkerId", "lv-meschede-2").put("from", OPENED.toString());
         cw.addObject().put("function", "PLACEMENT").put("caseworkerId", "pv-brilon-1").put("from", OPENED.plusYears(2).toString());
@@ -72,8 +83,13 @@ class MigrationApiTest {
         ObjectNode broken = household(id + "-X");
         ((ObjectNode) broken.withArray("decisions").get(0)).put("total", new BigDecimal("1000.00"));
 
-        JsonPath first = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(batch(run, household(id), broken))
+        ObjectNode crowded = household(id + "-Y");
+        ((ObjectNode) crowded.withArray("housing").get(0)).put("householdSize", 1);
+
+        JsonPath first = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(batch(run, household(id), broken, crowded))
                 .post(PATH).then().statusCode(200).extract().jsonPath();
+        assertThat(first.getString("results[2].status")).isEqualTo("REJECTED");
+        assertThat(first.getString("results[2].problems[0].field")).isEqualTo("housing[0].householdSize");
         assertThat(first.getString("results[0].status")).isEqualTo("MIGRATED");
         String caseId = first.getString("results[0].caseId");
         assertThat(caseId).matches("BG-05958032-[0-9]{6}");
@@ -100,10 +116,19 @@ class MigrationApiTest {
 
         // the events the API would have recorded, in business-date order, the migration as actor, health facts encrypted
         JsonPath history = given().auth().oauth2(admin).get("/api/v1/cases/{id}/history", caseId).then().statusCode(200).extract().jsonPath();
+        // (per day: opening, joining, moving, case workers, facts such as incomes, unemployment, then the dwelling's costs)
         assertThat(history.getList("type")).containsExactly("registry.case-opened.v1", "registry.person-registered.v1",
-                "registry.person-registered.v1", "registry.caseworker-assigned.v1", "registry.unemployment-started.v1",
-                "registry.unemployment-ended.v1", "registry.case-moved.v1", "registry.caseworker-assigned.v1",
-                "registry.unemployment-started.v1", "registry.circumstances-recorded.v1");
+                "registry.person-registered.v1", "registry.caseworker-assigned.v1", "registry.income-declared.v1",
+                "registry.unemployment-started.v1", "registry.housing-costs-declared.v1", "registry.unemployment-ended.v1",
+                "registry.income-declared.v1", "registry.case-moved.v1", "registry.caseworker-assigned.v1",
+                "registry.housing-costs-declared.v1", "registry.unemployment-started.v1", "registry.circumstances-recorded.v1");
+        // housing costs and incomes as the old system knew them: what benefit-calculation computes from after the go-live
+        assertThat(history.getList("findAll { it.type == 'registry.housing-costs-declared.v1' }.data.effectiveFrom"))
+                .containsExactly(OPENED.toString(), OPENED.plusYears(2).toString());
+        assertThat(history.getList("findAll { it.type == 'registry.housing-costs-declared.v1' }.data.householdSize")).containsExactly(2, 2);
+        assertThat(history.getList("findAll { it.type == 'registry.income-declared.v1' }.data.kind")).containsExactly("CHILD_BENEFIT", "EMPLOYMENT");
+        assertThat(history.getList("findAll { it.type == 'registry.income-declared.v1' }.data.toMonth"))
+                .containsExactly(null, YearMonth.from(OPENED).plusMonths(29).toString());
         assertThat(history.getList("actor")).containsOnly("migration:" + run);
         assertThat(history.getString("find { it.type == 'registry.circumstances-recorded.v1' }.data.pii")).isEqualTo("[encrypted personal data]");
         assertThat(history.getString("find { it.type == 'registry.circumstances-recorded.v1' }.data")).doesNotContain("expectedDelivery");
@@ -112,7 +137,7 @@ class MigrationApiTest {
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(batch(run + "-again", household(id))).post(PATH).then().statusCode(200)
                 .body("results[0].status", equalTo("ALREADY_MIGRATED")).body("results[0].caseId", equalTo(caseId))
                 .body("results[0].persons.P-1", equalTo(erika));
-        given().auth().oauth2(admin).get("/api/v1/cases/{id}/history", caseId).then().body("size()", equalTo(10));
+        given().auth().oauth2(admin).get("/api/v1/cases/{id}/history", caseId).then().body("size()", equalTo(14));
 
         // audited with the migration as actor
         given().auth().oauth2(admin).queryParam("caseId", caseId).get("/api/v1/audit-records").then().statusCode(200)
