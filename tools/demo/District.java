@@ -32,10 +32,11 @@ import java.util.TreeMap;
  *
  * --until is the last month the old system recorded (the cut-over day is its last day); default the month before the
  * current month, read once from the system clock and printed. Every household's story is drawn from the seed and its
- * index alone and written as soon as it is told (streamed). The summary file holds the generator's own count of the last
- * 24 months (households with a decision in force, eLb, LZB, LLU, KdU, integrations per municipality and the district)
- * with reporting's definitions (docs/reporting.md), and the headline figures K1, K2, K3 of the last month, computed
- * from the households written, independently of the system under test.
+ * index alone and written as soon as it is told (streamed). Each household carries the facts its decisions were computed
+ * from (housing costs, earnings, child benefit), so that benefit-calculation can recompute it. The summary file holds the
+ * generator's own count of the last 24 months (households with a decision in force, eLb, LZB, LLU, KdU, integrations per
+ * municipality and the district) with reporting's definitions (docs/reporting.md), and the headline figures K1, K2, K3
+ * of the last month, computed from the households written, independently of the system under test.
  */
 public class District {
 
@@ -455,6 +456,7 @@ public class District {
         final List<LocalDate[]> unemployment = new ArrayList<>(); // {from, to or null}
         final List<LocalDate[]> circumstances = new ArrayList<>(); // {from, expectedDelivery, deliveredOn or null}
         final List<Income> incomes = new ArrayList<>();
+        final List<Object[]> incomeFacts = new ArrayList<>(); // the file's incomes: {kind, fromMonth, toMonth or null, gross, net}
         Measure running;
         Integration job; // a job held while in need (minijob, part-time, § 16i)
 
@@ -569,10 +571,16 @@ public class District {
         int from;
         int to = Integer.MAX_VALUE;
         final int gross;
+        final String kind; // EMPLOYMENT (wage) or SELF_EMPLOYMENT (monthly profit), the format's income kind
 
         Income(int from, int gross) {
+            this(from, gross, "EMPLOYMENT");
+        }
+
+        Income(int from, int gross, String kind) {
             this.from = from;
             this.gross = gross;
+            this.kind = kind;
         }
     }
 
@@ -638,6 +646,7 @@ public class District {
         final List<Object[]> postings = new ArrayList<>(); // {month, List<Object[]{personId, llu, kdu, reduction}>}
         final List<Measure> measures = new ArrayList<>();
         final List<Integration> integrations = new ArrayList<>();
+        final List<Object[]> housing = new ArrayList<>(); // {from, warm rent, residents, rent, utilities, heating}
 
         Town townAt(LocalDate d) {
             return moveOn != null && !moveOn.isAfter(d) ? moveTo : town;
@@ -700,6 +709,19 @@ public class District {
                     }
                     j.end();
                 }
+                if (!p.incomeFacts.isEmpty()) {
+                    j.array("incomes");
+                    for (Object[] in : p.incomeFacts) {
+                        BigDecimal gross = (BigDecimal) in[3];
+                        BigDecimal net = (BigDecimal) in[4];
+                        j.open().str("kind", (String) in[0]).str("fromMonth", ym((Integer) in[1]));
+                        if (in[2] != null) {
+                            j.str("toMonth", ym((Integer) in[2]));
+                        }
+                        j.num("gross", gross).num("net", net).num("socialContributions", gross.subtract(net)).close();
+                    }
+                    j.end();
+                }
                 j.close();
             }
             j.end();
@@ -708,6 +730,14 @@ public class District {
                 j.open().str("function", c[0]).str("caseworkerId", c[1]).str("from", c[2]).close();
             }
             j.end();
+            if (!housing.isEmpty()) {
+                j.array("housing");
+                for (Object[] x : housing) {
+                    j.open().date("from", (LocalDate) x[0]).num("rent", (BigDecimal) x[3]).num("utilities", (BigDecimal) x[4])
+                            .num("heating", (BigDecimal) x[5]).raw("householdSize", String.valueOf(x[2])).close();
+                }
+                j.end();
+            }
             j.array("decisions");
             for (Decision d : decisions) {
                 BigDecimal llu = d.llu();
@@ -914,6 +944,7 @@ public class District {
             simulate(start, moveMonth);
             decide();
             post();
+            facts();
             return h;
         }
 
@@ -1500,7 +1531,7 @@ public class District {
             } else {
                 int profit = 10 * between(30, 90);
                 n = integration(p, "SELF_EMPLOYMENT", start, String.valueOf(between(20, 40)), null);
-                p.incomes.add(new Income(t + 1, profit));
+                p.incomes.add(new Income(t + 1, profit, "SELF_EMPLOYMENT"));
                 LocalDate assigned = chance(0.6) ? assignedWithJob(p, START_UP_16B, start, start) : null;
                 if (assigned != null) {
                     Measure m = measure(p, START_UP_16B, assigned, start);
@@ -1885,8 +1916,7 @@ public class District {
                 minorChild |= a < 18;
             }
             // housing: warm rent of the flat, indexed by year, town's level; per head of all residents, the head takes the cents
-            BigDecimal rent = BigDecimal.valueOf(rentBase).multiply(new BigDecimal(h.townAt(d).rentFactor())).multiply(rentIndex(year))
-                    .setScale(2, RoundingMode.HALF_UP);
+            BigDecimal rent = warmRent(d);
             BigDecimal perHead = rent.divide(BigDecimal.valueOf(residents), 2, RoundingMode.DOWN);
             BigDecimal headExtra = rent.subtract(perHead.multiply(BigDecimal.valueOf(residents)));
             int k = bg.size();
@@ -1969,8 +1999,7 @@ public class District {
 
         /** Countable earnings (§ 11b): net (minijob = gross; else 79 % of gross) minus the allowances of the month. */
         BigDecimal countableEarnings(int gross, int m, boolean child) {
-            BigDecimal g = BigDecimal.valueOf(gross);
-            BigDecimal net = gross <= minijobThreshold(m) ? g : g.multiply(new BigDecimal("0.79")).setScale(2, RoundingMode.HALF_UP);
+            BigDecimal net = netEarnings(gross, m);
             BigDecimal allowance = BigDecimal.valueOf(Math.min(gross, 100));
             int top = child ? 1500 : 1200;
             int[][] bands = m >= mi(2023, 7) ? new int[][] {{100, 520, 20}, {520, 1000, 30}, {1000, top, 10}} : new int[][] {{100, 1000, 20}, {1000, top, 10}};
@@ -1981,6 +2010,90 @@ public class District {
                 }
             }
             return net.subtract(allowance).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+        }
+
+        /** Net earnings of a month (§ 11b(1) Nr. 1–2, modelled): a minijob's gross is its net, else 79 % of gross (tax, contributions). */
+        BigDecimal netEarnings(int gross, int m) {
+            BigDecimal g = BigDecimal.valueOf(gross);
+            return gross <= minijobThreshold(m) ? g : g.multiply(new BigDecimal("0.79")).setScale(2, RoundingMode.HALF_UP);
+        }
+
+        /** Warm rent (§ 22 SGB II: gross cold rent + heating) of the flat on {@code d}: drawn base × the town's level × the year's index. */
+        BigDecimal warmRent(LocalDate d) {
+            return BigDecimal.valueOf(rentBase).multiply(new BigDecimal(h.townAt(d).rentFactor())).multiply(rentIndex(d.getYear()))
+                    .setScale(2, RoundingMode.HALF_UP);
+        }
+
+        // -------------------------------------------------------------------------------------------- the facts behind the decisions
+
+        /**
+         * The facts the decisions were computed from, so that benefit-calculation can recompute every household (docs/demo.md):
+         * derived from the story told, no draw. Housing (§ 22 SGB II) at the start of every decision whose warm rent or number
+         * of residents (everyone living there, OTHER included: the heads of the Kopfteil) differs from the entry before, the
+         * warm rent split into heating 18 %, utilities 12 % and the rest as rent (they add up to it exactly); each adult's
+         * earnings (§ 11, § 11b: net as countableEarnings has it, contributions = gross − net), a new entry where the net
+         * changes (a wage at or below the minijob threshold of the month counts in full); each child's child benefit
+         * (§ 11(1) S. 5) in stretches of one amount, with the child's order as amounts has it. Incomes run while the person
+         * is a member and the case is open: to the month before leaving or closing (a day in that month: to that month);
+         * no toMonth when still running after the until-month.
+         */
+        void facts() {
+            for (Decision d : h.decisions) {
+                BigDecimal w = warmRent(d.from);
+                int residents = residentsOn(d.from);
+                Object[] before = h.housing.isEmpty() ? null : h.housing.get(h.housing.size() - 1);
+                if (before != null && ((BigDecimal) before[1]).compareTo(w) == 0 && (Integer) before[2] == residents) {
+                    continue;
+                }
+                BigDecimal heating = w.multiply(new BigDecimal("0.18")).setScale(2, RoundingMode.HALF_UP);
+                BigDecimal utilities = w.multiply(new BigDecimal("0.12")).setScale(2, RoundingMode.HALF_UP);
+                h.housing.add(new Object[] {d.from, w, residents, w.subtract(heating).subtract(utilities), utilities, heating});
+            }
+            for (Person p : h.members) {
+                LocalDate end = p.left;
+                if (h.closed != null && (end == null || h.closed.isBefore(end))) {
+                    end = h.closed;
+                }
+                int lastMonth = end == null ? Integer.MAX_VALUE : mi(end.minusDays(1));
+                for (Income in : p.incomes) {
+                    int to = Math.min(in.to, lastMonth);
+                    if (to >= in.from && in.from <= untilM) {
+                        stretches(p, in.kind, in.from, to, m -> netEarnings(in.gross, m), BigDecimal.valueOf(in.gross));
+                    }
+                }
+                if (p.role.equals("CHILD")) {
+                    int from = Math.max(mi(p.joined), fromM);
+                    if (from <= lastMonth && from <= untilM) {
+                        stretches(p, "CHILD_BENEFIT", from, lastMonth, m -> BigDecimal.valueOf(childBenefit(m / 12, childOrder(p, m))), null);
+                    }
+                }
+            }
+        }
+
+        /**
+         * Entries of one income of {@code p} for the months from..to (to after the until-month: open), one per stretch of the same
+         * net; gross null: the gross is the net (child benefit).
+         */
+        void stretches(Person p, String kind, int from, int to, java.util.function.IntFunction<BigDecimal> net, BigDecimal gross) {
+            int last = Math.min(to, untilM);
+            int start = from;
+            BigDecimal amount = net.apply(from);
+            for (int m = from + 1; m <= last + 1; m++) {
+                BigDecimal next = m <= last ? net.apply(m) : null;
+                if (next == null || next.compareTo(amount) != 0) {
+                    Integer toMonth = m <= last || to <= untilM ? Integer.valueOf(m - 1) : null;
+                    p.incomeFacts.add(new Object[] {kind, start, toMonth, gross == null ? amount : gross, amount});
+                    start = m;
+                    amount = next;
+                }
+            }
+        }
+
+        /** The child's order as amounts has it on the month's first day: its index among the community's children by birth (§ 66 EStG). */
+        int childOrder(Person c, int m) {
+            LocalDate d = first(m);
+            return h.members.stream().filter(p -> p.role.equals("CHILD") && (p == c || p.memberOn(d))).sorted((x, y) -> x.birth.compareTo(y.birth))
+                    .toList().indexOf(c);
         }
 
         /** Postings of the last two months (the until-month and the one before) of the decisions in force then. */
