@@ -82,11 +82,61 @@ public final class MatchScorer {
     }
 
     static int occupationPoints(MatchProfile p, MatchOffer o) {
+        return occupationPoints(p, o.occupationCode());
+    }
+
+    /** The occupation points of any offer of {@code code}: the longest prefix shared with an occupation sought. */
+    public static int occupationPoints(MatchProfile p, String code) {
         int best = 0;
         for (String sought : p.occupationsSought()) {
-            best = Math.max(best, OccupationCode.sharedPrefix(sought, o.occupationCode()));
+            best = Math.max(best, OccupationCode.sharedPrefix(sought, code));
         }
         return best >= 5 ? OCCUPATION : best == 4 ? 30 : best == 3 ? 20 : best == 2 ? 10 : 0;
+    }
+
+    /** Which offers a ranking considers, besides the score. */
+    public record Candidates(java.util.function.Predicate<MatchOffer> passes, boolean outsideRadius, int minScore) {
+        /** Every offer within the profile's radius. */
+        public static final Candidates WITHIN_RADIUS = new Candidates(o -> true, false, 0);
+    }
+
+    /**
+     * Offers every open offer that can still enter {@code top}, the same page as scoring every offer (ties by
+     * {@link Ranking#ORDER}): the occupations in the order of their points, best first, each group's bound computed once;
+     * once a group's bound cannot enter the top, no later group can either, and the ranking ends there.
+     */
+    public void rank(MatchProfile p, List<OpenOfferIndex.OccupationGroup> groups, Ranking.TopK top, Candidates candidates) {
+        int n = groups.size();
+        int[] points = new int[n];
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            points[i] = occupationPoints(p, groups.get(i).code());
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> points[b] != points[a] ? Integer.compare(points[b], points[a]) : Integer.compare(a, b));
+        for (int g : order) {
+            int bound = points[g] + REQUIREMENTS + DISTANCE + HOURS + AVAILABILITY;
+            if (top.cannotEnter(bound)) {
+                return;
+            }
+            for (MatchOffer o : groups.get(g).offers()) {
+                if (top.cannotEnter(bound)) {
+                    return;
+                }
+                if (!candidates.passes().test(o)) {
+                    continue;
+                }
+                int km = distanceKm(p, o);
+                if (!candidates.outsideRadius() && (km < 0 || km > p.mobilityRadiusKm())) {
+                    continue;
+                }
+                int score = points[g] + requirementPoints(p, o) + distancePoints(km, p.mobilityRadiusKm()) + hoursPoints(p, o)
+                        + availabilityPoints(p, o);
+                if (score >= candidates.minScore()) {
+                    top.offer(o.offerId(), score, km);
+                }
+            }
+        }
     }
 
     private static String occupationReason(MatchProfile p, MatchOffer o) {

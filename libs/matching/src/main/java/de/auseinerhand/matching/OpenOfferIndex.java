@@ -23,7 +23,7 @@ import javax.sql.DataSource;
  * change time is the writing transaction's and a transaction may commit after the read began; every replica sees every
  * commit this way (as long as no write transaction runs longer than the overlap). At most one refresh runs at a time; a
  * request that finds one running uses the previous snapshot instead of queueing behind it. Matching iterates an
- * immutable array snapshot, rebuilt only when something changed.
+ * immutable snapshot (every offer, and the offers grouped by occupation), rebuilt only when something changed.
  *
  * <p>The table is the service's own (job-placement's {@code jp_offer}, the registry's {@code open_offer}); the query names
  * its columns in this order: offer id, occupation code, title, municipality, hours per week, start date, requirements
@@ -37,9 +37,16 @@ public final class OpenOfferIndex {
     private final DataSource dataSource;
     private final String changedSince;
     private final ReentrantLock refreshing = new ReentrantLock();
+    /** The open offers of one occupation (KldB code): they share their occupation points with any profile. */
+    public record OccupationGroup(String code, List<MatchOffer> offers) {
+    }
+
+    /** One consistent state: every open offer, by id, and grouped by occupation. */
+    private record Snapshot(MatchOffer[] all, Map<UUID, MatchOffer> byId, List<OccupationGroup> byOccupation) {
+    }
+
     private final Map<UUID, MatchOffer> open = new HashMap<>();
-    private volatile MatchOffer[] snapshot = new MatchOffer[0];
-    private volatile Map<UUID, MatchOffer> byId = Map.of();
+    private volatile Snapshot snapshot = new Snapshot(new MatchOffer[0], Map.of(), List.of());
     private Instant lastReadStarted;
 
     /** {@code table}, {@code openExpression} and {@code changedColumn} are the service's constants, never input. */
@@ -52,6 +59,18 @@ public final class OpenOfferIndex {
 
     /** The open offers as committed now (or as of a refresh running concurrently). */
     public List<MatchOffer> current() {
+        return Arrays.asList(fresh().all());
+    }
+
+    /**
+     * The open offers as committed now, grouped by occupation code (in code order): ranking scores a group's occupation
+     * once and can pass over whole groups that cannot reach the top ({@link MatchScorer#rank}).
+     */
+    public List<OccupationGroup> byOccupation() {
+        return fresh().byOccupation();
+    }
+
+    private Snapshot fresh() {
         if (refreshing.tryLock()) {
             try {
                 refresh();
@@ -59,16 +78,16 @@ public final class OpenOfferIndex {
                 refreshing.unlock();
             }
         }
-        return Arrays.asList(snapshot);
+        return snapshot;
     }
 
     /** An offer of the last snapshot, or null. */
     public MatchOffer get(UUID offerId) {
-        return byId.get(offerId);
+        return snapshot.byId().get(offerId);
     }
 
     public int size() {
-        return snapshot.length;
+        return snapshot.all().length;
     }
 
     private void refresh() {
@@ -100,8 +119,13 @@ public final class OpenOfferIndex {
         }
         lastReadStarted = started;
         if (changed) {
-            snapshot = open.values().toArray(new MatchOffer[0]);
-            byId = Map.copyOf(open);
+            MatchOffer[] all = open.values().toArray(new MatchOffer[0]);
+            Map<String, List<MatchOffer>> groups = new java.util.TreeMap<>();
+            for (MatchOffer o : all) {
+                groups.computeIfAbsent(String.valueOf(o.occupationCode()), k -> new java.util.ArrayList<>()).add(o);
+            }
+            List<OccupationGroup> byOccupation = groups.entrySet().stream().map(e -> new OccupationGroup(e.getKey(), List.copyOf(e.getValue()))).toList();
+            snapshot = new Snapshot(all, Map.copyOf(open), byOccupation);
         }
     }
 

@@ -117,27 +117,48 @@ class MatchScorerTest {
                     String.valueOf(10 + random.nextInt(31)), random.nextBoolean() ? List.of("pflegebasiskurs") : List.of(),
                     List.of("de"), random.nextBoolean(), null));
         }
-        String cursorAll = null;
-        String cursorSkipping = null;
-        for (int page = 0; page < 5; page++) {
-            Ranking.TopK all = new Ranking.TopK(cursorAll, 20);
-            Ranking.TopK skipping = new Ranking.TopK(cursorSkipping, 20);
-            for (MatchOffer o : offers) {
-                int km = SCORER.distanceKm(CLIENT, o);
-                if (km > CLIENT.mobilityRadiusKm()) {
-                    continue;
+        // the offers grouped by occupation as the index holds them, each group in another order than the list
+        java.util.Map<String, List<MatchOffer>> byCode = new java.util.TreeMap<>();
+        for (int i = offers.size() - 1; i >= 0; i--) {
+            byCode.computeIfAbsent(offers.get(i).occupationCode(), k -> new ArrayList<>()).add(offers.get(i));
+        }
+        List<OpenOfferIndex.OccupationGroup> groups = byCode.entrySet().stream()
+                .map(e -> new OpenOfferIndex.OccupationGroup(e.getKey(), e.getValue())).toList();
+        // within the radius (the case file), and with a filter, a minimum score and offers beyond the radius (job-placement)
+        MatchScorer.Candidates[] modes = {MatchScorer.Candidates.WITHIN_RADIUS,
+                new MatchScorer.Candidates(o -> !o.municipality().equals("05958024"), true, 60)};
+        for (MatchScorer.Candidates mode : modes) {
+            String cursorAll = null;
+            String cursorSkipping = null;
+            String cursorRanked = null;
+            for (int page = 0; page < 5; page++) {
+                Ranking.TopK all = new Ranking.TopK(cursorAll, 20);
+                Ranking.TopK skipping = new Ranking.TopK(cursorSkipping, 20);
+                for (MatchOffer o : offers) {
+                    int km = SCORER.distanceKm(CLIENT, o);
+                    int score = SCORER.score(CLIENT, o, km);
+                    if (!mode.passes().test(o) || !mode.outsideRadius() && km > CLIENT.mobilityRadiusKm() || score < mode.minScore()) {
+                        continue;
+                    }
+                    all.offer(o.offerId(), score, km);
+                    if (!skipping.cannotEnter(MatchScorer.upperBound(CLIENT, o))) {
+                        skipping.offer(o.offerId(), score, km);
+                    }
                 }
-                all.offer(o.offerId(), SCORER.score(CLIENT, o, km), km);
-                if (!skipping.cannotEnter(MatchScorer.upperBound(CLIENT, o))) {
-                    skipping.offer(o.offerId(), SCORER.score(CLIENT, o, km), km);
-                }
+                Ranking.TopK ranked = new Ranking.TopK(cursorRanked, 20);
+                SCORER.rank(CLIENT, groups, ranked, mode);
+                Ranking.Page a = all.page();
+                Ranking.Page b = skipping.page();
+                Ranking.Page c = ranked.page();
+                assertThat(a.items()).hasSize(20);
+                assertThat(b.items()).isEqualTo(a.items());
+                assertThat(b.nextCursor()).isEqualTo(a.nextCursor());
+                assertThat(c.items()).as("ranked by occupation groups, page %d", page).isEqualTo(a.items());
+                assertThat(c.nextCursor()).isEqualTo(a.nextCursor());
+                cursorAll = a.nextCursor();
+                cursorSkipping = b.nextCursor();
+                cursorRanked = c.nextCursor();
             }
-            Ranking.Page a = all.page();
-            Ranking.Page b = skipping.page();
-            assertThat(b.items()).isEqualTo(a.items());
-            assertThat(b.nextCursor()).isEqualTo(a.nextCursor());
-            cursorAll = a.nextCursor();
-            cursorSkipping = b.nextCursor();
         }
     }
 

@@ -101,7 +101,7 @@ public class PlacementAssistance {
             }
         }
         Map<UUID, PlacementTexts> texts = sealed.isEmpty() ? Map.of() : cases.placementTexts(sealed);
-        List<MatchOffer> open = offers.current();
+        List<OpenOfferIndex.OccupationGroup> open = offers.byOccupation();
 
         List<CaseFileView.Assistance> out = new ArrayList<>();
         for (CaseState.Member m : employable) {
@@ -127,24 +127,17 @@ public class PlacementAssistance {
     }
 
     /** The best open offers within the member's radius: score, then distance, then offer id (job-placement's order). */
-    private List<CaseFileView.OfferSuggestion> best(MatchProfile profile, List<MatchOffer> open, Map<UUID, CaseFileView.Proposal> proposed) {
+    private List<CaseFileView.OfferSuggestion> best(MatchProfile profile, List<OpenOfferIndex.OccupationGroup> open, Map<UUID, CaseFileView.Proposal> proposed) {
         Ranking.TopK top = new Ranking.TopK(null, BEST);
-        for (MatchOffer o : open) {
-            if (top.cannotEnter(MatchScorer.upperBound(profile, o))) {
-                continue;
-            }
-            int km = scorer.distanceKm(profile, o);
-            if (km < 0 || km > profile.mobilityRadiusKm()) {
-                continue;
-            }
-            top.offer(o.offerId(), scorer.score(profile, o, km), km);
-        }
+        scorer.rank(profile, open, top, MatchScorer.Candidates.WITHIN_RADIUS);
         List<Ranking.Ranked> ranked = top.page().items();
         Map<UUID, MatchOffer> byId = new HashMap<>();
         ranked.forEach(r -> byId.put(r.id(), null));
-        for (MatchOffer o : open) {
-            if (byId.containsKey(o.offerId())) {
-                byId.put(o.offerId(), o);
+        for (OpenOfferIndex.OccupationGroup g : open) {
+            for (MatchOffer o : g.offers()) {
+                if (byId.containsKey(o.offerId())) {
+                    byId.put(o.offerId(), o);
+                }
             }
         }
         List<CaseFileView.OfferSuggestion> out = new ArrayList<>();

@@ -88,19 +88,8 @@ public class Matching {
                 .orElseThrow(() -> new CommandRejected("no-profile", "personId", "record the client's profile first"));
         profile = withMunicipality(profile, known.municipality);
         Ranking.TopK top = topK(cursor, limit);
-        for (MatchOffer o : openOffers.current()) {
-            if (top.cannotEnter(MatchScorer.upperBound(profile, o)) || !passes(filter, o)) {
-                continue;
-            }
-            int km = scorer.distanceKm(profile, o);
-            if (!filter.includeOutsideRadius() && (km < 0 || km > profile.mobilityRadiusKm())) {
-                continue;
-            }
-            int score = scorer.score(profile, o, km);
-            if (score >= filter.minScore()) {
-                top.offer(o.offerId(), score, km);
-            }
-        }
+        scorer.rank(profile, openOffers.byOccupation(), top,
+                new MatchScorer.Candidates(o -> passes(filter, o), filter.includeOutsideRadius(), filter.minScore()));
         Ranking.Page page = top.page();
         List<OfferHit> hits = new ArrayList<>();
         for (Ranking.Ranked r : page.items()) {

@@ -27,6 +27,10 @@ public class OpenOffers {
         return index.current();
     }
 
+    public List<OpenOfferIndex.OccupationGroup> byOccupation() {
+        return index.byOccupation();
+    }
+
     public MatchOffer get(UUID offerId) {
         return index.get(offerId);
     }
