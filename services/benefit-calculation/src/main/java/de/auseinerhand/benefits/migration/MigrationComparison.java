@@ -341,7 +341,7 @@ public class MigrationComparison {
      * The stored comparison of {@code month}, largest absolute difference first (incomplete facts, without a difference, last),
      * then by case; empty when none is stored.
      */
-    public List<Item> list(YearMonth month, Status status, String municipality, int limit, int offset) {
+    public List<Item> list(YearMonth month, Status status, String municipality, BigDecimal minDifference, int limit, int offset) {
         Map<String, Item> items = new LinkedHashMap<>();
         StringBuilder sql = new StringBuilder("select case_id, decision_id, municipality, status, migrated_llu, migrated_kdu, computed_llu,"
                 + " computed_kdu, difference, problem_field, problem_message, compared_at from migration_comparison where month = ?");
@@ -350,6 +350,9 @@ public class MigrationComparison {
         }
         if (municipality != null) {
             sql.append(" and municipality = ?");
+        }
+        if (minDifference != null) {
+            sql.append(" and abs(difference) >= ?");
         }
         sql.append(" order by abs(difference) desc nulls last, case_id limit ? offset ?");
         try (Connection c = dataSource.getConnection()) {
@@ -361,6 +364,9 @@ public class MigrationComparison {
                 }
                 if (municipality != null) {
                     ps.setString(k++, municipality);
+                }
+                if (minDifference != null) {
+                    ps.setBigDecimal(k++, minDifference);
                 }
                 ps.setInt(k++, limit);
                 ps.setInt(k, offset);

@@ -150,6 +150,10 @@ public class MigrationResource {
             @Parameter(description = "only this municipality (AGS)", example = "05958032",
                     schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{8}$", maxLength = 8))
             @QueryParam("municipality") String municipality,
+            @Parameter(description = "only households whose total changes by at least this many euros either way (0.01 to 99999.99;"
+                    + " leaves out those whose difference is only how the cents are spread among the members, and incomplete facts)",
+                    example = "1.00", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,5}(\\.[0-9]{1,2})?$", maxLength = 8))
+            @QueryParam("minDifference") String minDifference,
             @Parameter(description = "at most this many, 1 to 1000", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "1000", defaultValue = "100"))
             @QueryParam("limit") String limit,
@@ -167,10 +171,18 @@ public class MigrationResource {
             }
         }
         v.require(municipality == null || municipality.matches("[0-9]{8}"), "municipality", "an AGS of 8 digits");
+        java.math.BigDecimal least = null;
+        if (minDifference != null && !minDifference.isEmpty()) {
+            if (minDifference.matches("[0-9]{1,5}(\\.[0-9]{1,2})?") && new java.math.BigDecimal(minDifference).signum() > 0) {
+                least = new java.math.BigDecimal(minDifference);
+            } else {
+                v.require(false, "minDifference", "an amount in euros from 0.01 to 99999.99");
+            }
+        }
         int l = number(limit, 100, 1, 1000, "limit", v);
         int o = number(offset, 0, 0, MAX_OFFSET, "offset", v);
         v.throwIfAny();
-        List<MigrationComparison.Item> items = comparison.list(m, s, municipality, l, o);
+        List<MigrationComparison.Item> items = comparison.list(m, s, municipality, least, l, o);
         audit.recordAll("read-migration-comparison", items.stream().map(i -> new AuditTrail.Subject(i.caseId(), null)).toList());
         return items;
     }

@@ -20,7 +20,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,7 +76,7 @@ class MigrationComparisonBenchmark {
             int first = i;
             int last = Math.min(cases, i + 500);
             QuarkusTransaction.requiringNew().run(() -> {
-                Timestamp now = Timestamp.from(Instant.now());
+                Timestamp now = Timestamp.from(de.auseinerhand.testsupport.TestClock.now());
                 try (Connection c = dataSource.getConnection();
                         PreparedStatement known = c.prepareStatement("insert into known_case (case_id, municipality, opened_on, updated_at)"
                                 + " values (?, '05958032', ?, now())");

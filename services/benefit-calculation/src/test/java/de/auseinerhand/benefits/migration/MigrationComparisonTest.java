@@ -220,6 +220,10 @@ class MigrationComparisonTest {
         List<String> differences = given().auth().oauth2(TestTokens.admin()).queryParam("status", "DIFFERENT").queryParam("limit", 1000)
                 .get("/api/v1/admin/migration/comparison").then().statusCode(200).extract().jsonPath().getList("caseId", String.class);
         assertThat(differences.stream().filter(mine::contains).toList()).containsExactly(kduTooHigh.caseId(), lluTooLow.caseId(), tooHigh.caseId());
+        // only differences of at least 20 euros either way: the 10 euros too much and the incomplete facts drop out
+        List<String> large = given().auth().oauth2(TestTokens.admin()).queryParam("minDifference", "20.00").queryParam("limit", 1000)
+                .get("/api/v1/admin/migration/comparison").then().statusCode(200).extract().jsonPath().getList("caseId", String.class);
+        assertThat(large.stream().filter(mine::contains).toList()).containsExactly(kduTooHigh.caseId(), lluTooLow.caseId());
         given().auth().oauth2(TestTokens.admin()).queryParam("status", "FACTS_INCOMPLETE").queryParam("municipality", OLSBERG)
                 .get("/api/v1/admin/migration/comparison").then().statusCode(200).body("caseId", equalTo(List.of(noHousing.caseId())));
         given().auth().oauth2(TestTokens.admin()).queryParams(Map.of("municipality", OLSBERG, "limit", 2, "offset", 1))
@@ -265,9 +269,12 @@ class MigrationComparisonTest {
         // no rule set is in force before 2023
         given().auth().oauth2(admin).queryParam("month", "2019-06").post("/api/v1/admin/migration/comparison").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("month"));
-        given().auth().oauth2(admin).queryParams(Map.of("status", "SAME", "municipality", "Olsberg", "limit", "1001", "offset", "-1"))
+        given().auth().oauth2(admin).queryParams(Map.of("status", "SAME", "municipality", "Olsberg", "limit", "1001", "offset", "-1",
+                "minDifference", "-5"))
                 .get("/api/v1/admin/migration/comparison").then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", containsInAnyOrder("status", "municipality", "limit", "offset"));
+                .body("errors.field", containsInAnyOrder("status", "municipality", "limit", "offset", "minDifference"));
+        given().auth().oauth2(admin).queryParam("minDifference", "0.00").get("/api/v1/admin/migration/comparison").then().statusCode(400)
+                .body("errors[0].field", equalTo("minDifference"));
         given().auth().oauth2(admin).queryParam("limit", "0").get("/api/v1/admin/migration/comparison").then().statusCode(400)
                 .body("errors[0].field", equalTo("limit"));
 
